@@ -1,0 +1,98 @@
+/// What kind of quantity an indicator is.
+public enum IndicatorKind: String, Sendable, CaseIterable {
+  /// A stock or flow (GDP, population).
+  case level
+  /// A percentage of something (urbanisation rate).
+  case share
+  /// An annual % change on the previous year (real growth, energy-intensity change).
+  case rate
+}
+
+/// How a year-to-year change of a level or share is measured.
+public enum TrendMeasure: String, Sendable, CaseIterable {
+  /// Compound % a year.
+  case growth
+  /// Units a year (percentage points for shares).
+  case difference
+}
+
+/// How a region's value is computed from its members' values.
+public enum Aggregation: Sendable, Hashable {
+  /// Sum of the members.
+  case sum
+  /// `scale × Σ numerator / Σ denominator`.
+  case ratioOfSums(numerator: String, denominator: String, scale: Double)
+  /// `Σ w·x / Σ w` with `w` the `weight` indicator `lag` years earlier.
+  case weightedMean(weight: String, lag: Int)
+  /// No rule: regional values come only from published figures or a proxy.
+  case none
+
+  /// A short description for provenance and reports.
+  public var summary: String {
+    switch self {
+    case .sum: return "sum of members"
+    case .ratioOfSums(let n, let d, let s):
+      return "\(s == 1 ? "" : "\(s.formatted6) × ")Σ \(n) / Σ \(d)"
+    case .weightedMean(let w, let lag):
+      return lag == 0 ? "\(w)-weighted mean" : "\(w)(t−\(lag))-weighted chaining"
+    case .none: return "no aggregation rule"
+    }
+  }
+}
+
+/// Fills a missing member value as `share / 100 × base` (e.g. urban population from the
+/// urbanisation rate and the resident population of the same year).
+public struct Derivation: Sendable, Hashable {
+  public let share: String
+  public let base: String
+
+  public init(share: String, base: String) {
+    self.share = share
+    self.base = base
+  }
+}
+
+/// An indicator declared in `indicators.toml`.
+public struct Indicator: Sendable, Hashable {
+  public let id: String
+  public let nameEN: String
+  public let nameZH: String
+  public let unit: String
+  public let kind: IndicatorKind
+  /// How changes are measured; `nil` for rates.
+  public let trend: TrendMeasure?
+  public let aggregation: Aggregation
+  /// First years of a new, non-comparable basis, ascending.
+  public let breaks: [Int]
+  public let derivation: Derivation?
+
+  public init(
+    id: String, nameEN: String, nameZH: String, unit: String, kind: IndicatorKind,
+    trend: TrendMeasure?, aggregation: Aggregation, breaks: [Int], derivation: Derivation?
+  ) {
+    self.id = id
+    self.nameEN = nameEN
+    self.nameZH = nameZH
+    self.unit = unit
+    self.kind = kind
+    self.trend = trend
+    self.aggregation = aggregation
+    self.breaks = breaks.sorted()
+    self.derivation = derivation
+  }
+
+  public func name(_ language: Language) -> String { language == .zh ? nameZH : nameEN }
+
+  /// The first year of the comparable basis that contains `year`.
+  public func basisStart(containing year: Int) -> Int? {
+    breaks.last { $0 <= year }
+  }
+}
+
+extension Double {
+  /// Up to six significant decimals, without trailing zeros.
+  var formatted6: String {
+    if self == rounded() && abs(self) < 1e15 { return String(Int64(self)) }
+    return "\(self)"
+  }
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// Reads the long-format data file (`city,indicator,year,value,unit,vintage,source,note`;
+/// `vintage` optional) and validates every row against the model's declarations.
+enum ObservationFileLoader {
+  static let requiredColumns = ["city", "indicator", "year", "value", "unit", "source", "note"]
+
+  static func load(path: String, config: ModelConfig, catalog: IndicatorCatalog)
+    throws(ModelError) -> [Observation]
+  {
+    let file = SourceLocation(file: path, line: nil)
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ModelError(
+        .missingFile, at: file, "cannot read the data file",
+        hint: "A model directory needs data/observations.csv (see Models/README.md).")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw ModelError(.syntax, at: file, "the file is not UTF-8 text", hint: "Save it as UTF-8.")
+    }
+    let records: [CSVRecord]
+    do {
+      records = try CSVReader.parse(text)
+    } catch let error as CSVSyntaxError {
+      throw ModelError(
+        .syntax, at: SourceLocation(file: path, line: error.line), error.message,
+        hint: "Fix the CSV quoting (RFC 4180).")
+    } catch {
+      throw ModelError(.syntax, at: file, "\(error)", hint: "Fix the CSV file.")
+    }
+    guard let header = records.first else {
+      throw ModelError(
+        .missingField, at: file, "the file is empty",
+        hint: "Start with the header line: \(requiredColumns.joined(separator: ",")).")
+    }
+    var column: [String: Int] = [:]
+    for (i, name) in header.fields.enumerated() { column[name.trimmingWhitespace()] = i }
+    for name in requiredColumns where column[name] == nil {
+      throw ModelError(
+        .missingField, at: SourceLocation(file: path, line: header.line), field: name,
+        "the header has no '\(name)' column",
+        hint: "The header must name: \(requiredColumns.joined(separator: ",")) (vintage optional).")
+    }
+    var seen: [String: Int] = [:]
+    var observations: [Observation] = []
+    for record in records.dropFirst() {
+      let row = RowReader(
+        record: record, column: column, path: path, headerCount: header.fields.count)
+      let o = try row.observation(config: config, catalog: catalog)
+      let key = "\(o.area)|\(o.indicator)|\(o.year)"
+      if let first = seen[key] {
+        throw ModelError(
+          .duplicateRow, at: o.location, field: "year",
+          "a second row for (\(o.area), \(o.indicator), \(o.year)); the first is on line \(first)",
+          hint:
+            "Keep one vintage per series: delete one row, or change the selection rule in the build script and rebuild."
+        )
+      }
+      seen[key] = record.line
+      observations.append(o)
+    }
+    return observations
+  }
+}
+
+/// Field access and checks for one data row.
+private struct RowReader {
+  let record: CSVRecord
+  let column: [String: Int]
+  let path: String
+  let headerCount: Int
+
+  var location: SourceLocation { SourceLocation(file: path, line: record.line) }
+
+  func field(_ name: String) -> String {
+    guard let i = column[name], i < record.fields.count else { return "" }
+    return record.fields[i].trimmingWhitespace()
+  }
+
+  func fail(_ kind: ModelError.Kind, _ name: String, _ message: String, hint: String) -> ModelError
+  {
+    ModelError(kind, at: location, field: name, message, hint: hint)
+  }
+
+  func observation(config: ModelConfig, catalog: IndicatorCatalog) throws(ModelError)
+    -> Observation
+  {
+    guard record.fields.count == headerCount else {
+      throw fail(
+        .syntax, "", "\(record.fields.count) fields, the header has \(headerCount)",
+        hint: "Quote fields that contain commas (RFC 4180).")
+    }
+    let area = field("city")
+    guard config.area(area) != nil else {
+      let known = config.areas.map(\.id).joined(separator: ", ")
+      throw fail(
+        .unknownArea, "city", "'\(area)' is not an area declared in model.toml",
+        hint: "Use one of \(known), or declare the area in model.toml.")
+    }
+    let indicatorID = field("indicator")
+    guard let indicator = catalog[indicatorID] else {
+      throw fail(
+        .unknownIndicator, "indicator", "'\(indicatorID)' is not declared in indicators.toml",
+        hint: "Declare it in indicators.toml (with unit and aggregation rule) or fix the name.")
+    }
+    let yearText = field("year")
+    guard let year = Int(yearText) else {
+      throw fail(
+        .invalidNumber, "year", "'\(yearText)' is not a whole year",
+        hint: "Write the year as e.g. 2021.")
+    }
+    guard config.yearRange.contains(year) else {
+      throw fail(
+        .yearOutOfRange, "year", "\(year) is outside \(config.firstYear)…\(config.lastYear)",
+        hint: "Correct the year, or widen first_year/last_year in model.toml.")
+    }
+    let valueText = field("value")
+    guard let value = Double(valueText) else {
+      throw fail(
+        .invalidNumber, "value", "'\(valueText)' is not a number",
+        hint: "Write a plain decimal number (no thousands separators or units).")
+    }
+    guard value.isFinite else {
+      throw fail(
+        .invalidNumber, "value", "'\(valueText)' is not finite", hint: "Write a finite number.")
+    }
+    let unit = field("unit")
+    guard unit == indicator.unit else {
+      let known = config.units[unit] != nil
+      throw fail(
+        .unknownUnit, "unit",
+        known
+          ? "'\(unit)' is not the unit of \(indicatorID) ('\(indicator.unit)')"
+          : "'\(unit)' is not a unit declared in model.toml",
+        hint: "Convert the value to \(indicator.unit) and write unit '\(indicator.unit)'.")
+    }
+    let source = field("source")
+    guard !source.isEmpty else {
+      throw fail(
+        .missingField, "source", "the row has no source",
+        hint: "Every value must say where it was read from.")
+    }
+    return Observation(
+      area: area, indicator: indicatorID, year: year, value: value, unit: unit,
+      vintage: field("vintage"), source: source, note: field("note"), location: location)
+  }
+}

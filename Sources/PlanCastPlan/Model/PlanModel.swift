@@ -1,0 +1,48 @@
+import Foundation
+
+/// A loaded, validated model directory: configuration, indicators, proxies, data, targets.
+public struct PlanModel: Sendable {
+  /// The directory it was loaded from.
+  public let directory: String
+  public let data: ModelData
+  public let plan: PlanTargets
+
+  public var config: ModelConfig { data.config }
+
+  /// File names inside a model directory.
+  public enum File {
+    public static let model = "model.toml"
+    public static let indicators = "indicators.toml"
+    public static let proxies = "proxies.toml"
+    public static let targets = "targets.toml"
+    public static let observations = "data/observations.csv"
+  }
+
+  /// Loads and validates every file of the model directory.
+  /// - Throws: ``ModelError`` naming file, line and field of the first problem.
+  public static func load(directory: String) throws(ModelError) -> PlanModel {
+    func path(_ name: String) -> String {
+      URL(fileURLWithPath: directory).appendingPathComponent(name).path
+    }
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue
+    else {
+      throw ModelError(
+        .missingFile, at: SourceLocation(file: directory, line: nil), "no such model directory",
+        hint: "Pass --model DIR with a directory laid out as in Models/README.md.")
+    }
+    let config = try ModelConfigLoader.load(path: path(File.model))
+    let catalog = try IndicatorCatalogLoader.load(path: path(File.indicators), config: config)
+    let proxies =
+      FileManager.default.fileExists(atPath: path(File.proxies))
+      ? try ProxyRulesLoader.load(path: path(File.proxies), config: config, catalog: catalog) : []
+    let observations = try ObservationFileLoader.load(
+      path: path(File.observations), config: config, catalog: catalog)
+    let plan = try TargetsLoader.load(path: path(File.targets), config: config, catalog: catalog)
+    return PlanModel(
+      directory: directory,
+      data: ModelData(
+        config: config, catalog: catalog, proxies: proxies, observations: observations),
+      plan: plan)
+  }
+}

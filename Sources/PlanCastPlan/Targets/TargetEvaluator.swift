@@ -1,0 +1,65 @@
+/// Evaluates plan targets on a model's data.
+public struct TargetEvaluator: Sendable {
+  public let data: ModelData
+  public let language: Language
+
+  public init(data: ModelData, language: Language = .en) {
+    self.data = data
+    self.language = language
+  }
+
+  /// Evaluates every numeric target, using only observations up to `asOf` when given.
+  public func evaluate(_ plan: PlanTargets, asOf: Int? = nil) -> [TargetEvaluation] {
+    plan.targets.map { evaluate($0, asOf: asOf) }
+  }
+
+  /// Evaluates one target, using only observations up to `asOf` when given.
+  public func evaluate(_ target: Target, asOf: Int? = nil) -> TargetEvaluation {
+    guard let indicator = data.catalog[target.indicator],
+      var series = data.series(area: target.region, indicator: target.indicator, language: language)
+    else {
+      return noData(
+        target, reason: "no data for \(target.indicator) in \(target.region)", origin: nil)
+    }
+    if let asOf { series = series.through(asOf) }
+    guard !series.isEmpty else {
+      return noData(
+        target, reason: "no observation up to \(asOf ?? target.year)", origin: series.origin)
+    }
+    let m = TargetMeasurer(target: target, indicator: indicator, window: data.config.recentWindow)
+      .measure(series)
+    guard let latest = m.latestValue else {
+      return noData(target, reason: m.reason ?? "no observation", origin: series.origin)
+    }
+    let condition = TargetCondition(
+      comparator: target.comparator, value: target.value, tolerance: target.tolerance,
+      direction: reachDirection(target, series: series))
+    let status = StatusRule.status(
+      condition: condition, latest: latest, latestYear: m.latestYear, targetYear: target.year,
+      projected: m.projected)
+    return TargetEvaluation(
+      target: target, status: status, latestValue: latest, latestYear: m.latestYear,
+      gap: target.value - latest, requiredAnnualChange: m.required, recentAnnualChange: m.recent,
+      recentYears: m.recentYears, projectedValue: m.projected, changeMeasure: m.measure,
+      origin: series.origin, reason: status == .noData ? m.reason : nil)
+  }
+
+  /// For "=" (reach): +1 if the series must rise to the value, −1 if it must fall, judged
+  /// from the last value before the plan period (else the first value).
+  private func reachDirection(_ target: Target, series: IndicatorSeries) -> Double {
+    let reference =
+      series.points.last { $0.year < data.config.planStart } ?? series.points.first
+    guard let ref = reference?.value else { return 1 }
+    switch target.form {
+    case .level, .share, .cumulative: return target.value >= ref ? 1 : -1
+    case .averageGrowth, .changeVersusBase: return target.value >= 0 ? 1 : -1
+    }
+  }
+
+  private func noData(_ target: Target, reason: String, origin: SeriesOrigin?) -> TargetEvaluation {
+    TargetEvaluation(
+      target: target, status: .noData, latestValue: nil, latestYear: nil, gap: nil,
+      requiredAnnualChange: nil, recentAnnualChange: nil, recentYears: nil, projectedValue: nil,
+      changeMeasure: .unitsPerYear, origin: origin, reason: reason)
+  }
+}
