@@ -1,0 +1,33 @@
+/// Renders a ``Table`` for a terminal, aligning columns by display width so that Chinese
+/// text (two columns a character) lines up.
+enum TextTableRenderer {
+  static func render(_ table: Table, separator: String = "  ") -> String {
+    let columns = table.headers.count
+    var widths = table.headers.map(DisplayWidth.of)
+    for row in table.rows {
+      for (i, cell) in row.prefix(columns).enumerated() {
+        widths[i] = max(widths[i], DisplayWidth.of(cell))
+      }
+    }
+    func line(_ cells: [String]) -> String {
+      var parts: [String] = []
+      for i in 0..<columns {
+        let cell = i < cells.count ? cells[i] : ""
+        let pad = String(repeating: " ", count: widths[i] - DisplayWidth.of(cell))
+        let alignment = i < table.alignments.count ? table.alignments[i] : .left
+        parts.append(alignment == .right ? pad + cell : cell + pad)
+      }
+      return trimTrailingSpaces(parts.joined(separator: separator))
+    }
+    var out = [line(table.headers)]
+    out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: separator))
+    out += table.rows.map(line)
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  private static func trimTrailingSpaces(_ s: String) -> String {
+    var s = Substring(s)
+    while s.last == " " { s.removeLast() }
+    return String(s)
+  }
+}

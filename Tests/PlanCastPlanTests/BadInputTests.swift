@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+@testable import PlanCastPlan
+
+/// Each way a model directory can be wrong gives a ModelError that names file, line and field.
+@Suite struct BadInputTests {
+  let csv = "data/observations.csv"
+
+  @Test func unknownCity() throws {
+    let e = try TestSupport.loadError {
+      try TestSupport.append("Atlantis,gdp,2020,1,money,t,src,", to: csv, of: $0)
+    }
+    #expect(e.kind == .unknownArea)
+    #expect(e.location.file.hasSuffix(csv) && e.location.line == 16 && e.field == "city")
+    #expect(e.description.contains("Atlantis"))
+  }
+
+  @Test func unknownIndicator() throws {
+    let e = try TestSupport.loadError {
+      try TestSupport.append("A,gdp_typo,2020,1,money,t,src,", to: csv, of: $0)
+    }
+    #expect(e.kind == .unknownIndicator && e.location.line == 16 && e.field == "indicator")
+  }
+
+  @Test func unknownOrWrongUnit() throws {
+    let unknown = try TestSupport.loadError {
+      try TestSupport.append("A,gdp,2018,1,furlongs,t,src,", to: csv, of: $0)
+    }
+    #expect(unknown.kind == .unknownUnit && unknown.field == "unit" && unknown.location.line == 16)
+    let wrong = try TestSupport.loadError {
+      try TestSupport.append("A,gdp,2018,1,pct,t,src,", to: csv, of: $0)
+    }
+    #expect(wrong.kind == .unknownUnit && wrong.description.contains("'money'"))
+  }
+
+  @Test func duplicateRowNamesBothLines() throws {
+    let e = try TestSupport.loadError {
+      try TestSupport.append("A,gdp,2020,67,money,other,src,", to: csv, of: $0)
+    }
+    #expect(e.kind == .duplicateRow && e.location.line == 16)
+    #expect(e.description.contains("line 3"))
+    #expect(e.hint.contains("vintage"))
+  }
+
+  @Test func nonNumericAndNonFiniteValues() throws {
+    for bad in ["1,234", "abc", "nan", "inf", ""] {
+      let e = try TestSupport.loadError {
+        try TestSupport.append("A,gdp,2018,\"\(bad)\",money,t,src,", to: csv, of: $0)
+      }
+      #expect(e.kind == .invalidNumber && e.field == "value" && e.location.line == 16, "\(bad)")
+    }
+  }
+
+  @Test func yearOutOfRangeOrNotAYear() throws {
+    let out = try TestSupport.loadError {
+      try TestSupport.append("A,gdp,1850,1,money,t,src,", to: csv, of: $0)
+    }
+    #expect(out.kind == .yearOutOfRange && out.field == "year")
+    let text = try TestSupport.loadError {
+      try TestSupport.append("A,gdp,2020.5,1,money,t,src,", to: csv, of: $0)
+    }
+    #expect(text.kind == .invalidNumber && text.field == "year")
+  }
+
+  @Test func rowWithoutSource() throws {
+    let e = try TestSupport.loadError {
+      try TestSupport.append("A,gdp,2018,1,money,t,,", to: csv, of: $0)
+    }
+    #expect(e.kind == .missingField && e.field == "source")
+  }
+
+  @Test func csvQuotingError() throws {
+    let e = try TestSupport.loadError {
+      try TestSupport.append("A,gdp,2018,1,money,t,\"unclosed,", to: csv, of: $0)
+    }
+    #expect(e.kind == .syntax && e.location.line == 16)
+  }
+
+  @Test func missingFiles() throws {
+    for file in ["model.toml", "indicators.toml", "targets.toml", csv] {
+      let e = try TestSupport.loadError {
+        try FileManager.default.removeItem(at: $0.appendingPathComponent(file))
+      }
+      #expect(e.kind == .missingFile && e.location.file.hasSuffix(file), "\(file)")
+    }
+    #expect(throws: ModelError.self) { try PlanModel.load(directory: "/nonexistent/model") }
+  }
+
+  @Test func tomlSyntaxErrorHasItsLine() throws {
+    let e = try TestSupport.loadError {
+      try TestSupport.replace("value = 200.0", with: "value = = 200.0", in: "targets.toml", of: $0)
+    }
+    #expect(e.kind == .syntax && e.location.file.hasSuffix("targets.toml") && e.location.line == 8)
+  }
+
+  @Test func targetNamingAnIndicatorWithoutDataRule() throws {
+    let e = try TestSupport.loadError {
+      try TestSupport.replace(
+        "indicator = \"gdp\"", with: "indicator = \"happiness\"", in: "targets.toml", of: $0)
+    }
+    #expect(e.kind == .noDataRule && e.field == "indicator" && e.location.line == 5)
+    #expect(e.hint.contains("indicators.toml"))
+  }
+
+  @Test func invalidComparatorAndFormAreRejected() throws {
+    let c = try TestSupport.loadError {
+      try TestSupport.replace(
+        "comparator = \">=\"", with: "comparator = \"=>\"", in: "targets.toml", of: $0)
+    }
+    #expect(c.kind == .invalidValue && c.field == "comparator" && c.location.line == 7)
+    let f = try TestSupport.loadError {
+      try TestSupport.replace(
+        "form = \"level\"", with: "form = \"growth\"", in: "targets.toml", of: $0)
+    }
+    #expect(f.field == "form" && f.location.line == 11)
+    let typo = try TestSupport.loadError {
+      try TestSupport.replace(
+        "form = \"level\"", with: "form = \"level\"\nfrom = 2020", in: "targets.toml", of: $0)
+    }
+    #expect(typo.field == "from" && typo.location.line == 12)
+  }
+
+  @Test func targetAreaMustBeDeclared() throws {
+    let e = try TestSupport.loadError {
+      try TestSupport.replace(
+        "region = \"R\"\ncomparator = \">=\"", with: "region = \"Q\"\ncomparator = \">=\"",
+        in: "targets.toml", of: $0)
+    }
+    #expect(e.kind == .unknownArea && e.field == "region")
+  }
+
+  @Test func aggregationReferencingUndeclaredIndicator() throws {
+    let e = try TestSupport.loadError {
+      try TestSupport.replace(
+        "weight = \"gdp\"", with: "weight = \"gdp_real\"", in: "indicators.toml", of: $0)
+    }
+    #expect(
+      e.kind == .unknownIndicator && e.field == "weight"
+        && e.location.file.hasSuffix("indicators.toml"))
+  }
+
+  @Test func regionMemberMustBeADeclaredCity() throws {
+    let e = try TestSupport.loadError {
+      try TestSupport.replace(
+        "members = [\"A\", \"B\"]", with: "members = [\"A\", \"C\"]", in: "model.toml", of: $0)
+    }
+    #expect(e.kind == .unknownArea && e.field == "members" && e.location.line == 17)
+  }
+
+  @Test func proxySourceMustBeDeclared() throws {
+    let e = try TestSupport.loadError {
+      try TestSupport.replace(
+        "sources = [\"P\"]", with: "sources = [\"Mars\"]", in: "proxies.toml", of: $0)
+    }
+    #expect(e.kind == .unknownArea && e.field == "sources" && e.location.line == 4)
+  }
+}
