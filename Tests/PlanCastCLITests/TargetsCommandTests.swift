@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@testable import PlanCastCLI
+
+@Suite struct TargetsCommandTests {
+  @Test func parsesFormatAndLanguage() throws {
+    let command = try TargetsCommand.parse(["--format", "json", "--lang", "zh", "--model", "x"])
+    #expect(command.format == .json)
+    #expect(command.language.lang == .zh)
+    #expect(command.modelOptions.model == "x")
+    #expect(throws: (any Error).self) { try TargetsCommand.parse(["--format", "xml"]) }
+  }
+
+  @Test func jsonHasTheRequiredFieldsForEveryTarget() throws {
+    let result = try PlanCommandTestSupport.run([
+      "targets", "--model", PlanCommandTestSupport.cztModel, "--format", "json",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    let targets = try #require(object?["targets"] as? [[String: Any]])
+    #expect(targets.count == 28)
+    let required = [
+      "id", "indicator", "region", "comparator", "target_value", "target_year", "latest_value",
+      "latest_year", "required_annual_change", "recent_annual_change", "status", "proxy",
+    ]
+    for target in targets {
+      for key in required {
+        #expect(target.keys.contains(key), "\(target["id"] ?? "?") lacks \(key)")
+      }
+    }
+    let t07 = try #require(targets.first { $0["id"] as? String == "T07" })
+    #expect(t07["proxy"] is String)
+    #expect(t07["base_year"] as? Int == 2019)
+    let t05 = try #require(targets.first { $0["id"] as? String == "T05" })
+    #expect(t05["status"] as? String == "no data")
+    #expect(t05["latest_value"] is NSNull)
+  }
+
+  @Test func jsonKeepsFullPrecision() throws {
+    let result = try PlanCommandTestSupport.run([
+      "targets", "--model", PlanCommandTestSupport.cztModel, "--format", "json",
+    ])
+    // The 2021 urban population: 0.8316 × 1023.93 + 279.76 + 176.5, printed round-trip exact.
+    let expected = 0.8316 * 1023.93 + 279.76 + 176.5
+    #expect(result.stdout.contains("\"latest_value\": \(expected)"))
+  }
+
+  @Test func tableNamesTheProxy() throws {
+    let result = try PlanCommandTestSupport.run([
+      "targets", "--model", PlanCommandTestSupport.cztModel,
+    ])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("follows Hunan where published, else China (proxy)"))
+  }
+
+  @Test func chineseTableAlignsColumns() throws {
+    let result = try PlanCommandTestSupport.run([
+      "targets", "--model", PlanCommandTestSupport.cztModel, "--lang", "zh",
+    ])
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    let rows = lines.filter { $0.hasPrefix("T") && $0.count > 10 }
+    #expect(rows.count == 24)
+    // The "latest" column ends at the same display column on every row with a value.
+    let ends = rows.compactMap { row -> Int? in
+      guard let r = row.range(of: " (2021)") else { return nil }
+      return DisplayWidth.of(String(row[..<r.upperBound]))
+    }
+    #expect(Set(ends).count == 1, "\(ends)")
+  }
+
+  @Test func csvQuotesFieldsWithCommas() throws {
+    let result = try PlanCommandTestSupport.run([
+      "targets", "--model", PlanCommandTestSupport.cztModel, "--format", "csv",
+    ])
+    #expect(result.stdout.contains("\"GDP, current prices\""))
+  }
+
+  @Test func badModelExitsWithOneAndNamesTheFile() throws {
+    let result = try PlanCommandTestSupport.run(["targets", "--model", "/nonexistent/model"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("/nonexistent/model"))
+  }
+
+  @Test func defaultModelIsFoundFromTheRepository() throws {
+    let result = try PlanCommandTestSupport.run(
+      ["targets", "--format", "csv"],
+      in: PlanCommandTestSupport.repositoryRoot.appendingPathComponent("Sources").path)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("T24"))
+  }
+}
