@@ -20,3 +20,10 @@ enum DisplayWidth {
     return wide.contains { $0.contains(v) } ? 2 : 1
   }
 }
+
+extension DisplayWidth {
+  /// `text` padded with spaces on the right to `width` terminal columns.
+  static func padRight(_ text: String, to width: Int) -> String {
+    text + String(repeating: " ", count: max(0, width - of(text)))
+  }
+}

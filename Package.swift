@@ -1,0 +1,58 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "PlanCast",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "plancast", targets: ["plancast"]),
+    .library(name: "PlanCastNumerics", targets: ["PlanCastNumerics"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+  ],
+  targets: [
+    // OpenBLAS (CBLAS + LAPACKE) from Debian's libopenblas-dev and liblapacke-dev.
+    .systemLibrary(
+      name: "COpenBLAS",
+      pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+    ),
+    // Numeric core: matrices over BLAS/LAPACK, distributions, regression.
+    .target(
+      name: "PlanCastNumerics",
+      dependencies: ["COpenBLAS"]
+    ),
+    // The plan's inputs: indicator data, region aggregation, proxy rules, targets and their status.
+    .target(
+      name: "PlanCastPlan",
+      dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+    ),
+    // Command-line commands: parse, validate, call library code, print.
+    .target(
+      name: "PlanCastCLI",
+      dependencies: [
+        "PlanCastNumerics",
+        "PlanCastPlan",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "plancast", dependencies: ["PlanCastCLI"]),
+    .testTarget(
+      name: "PlanCastNumericsTests",
+      dependencies: ["PlanCastNumerics"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "PlanCastPlanTests",
+      dependencies: ["PlanCastPlan"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "PlanCastCLITests",
+      dependencies: ["PlanCastCLI", "plancast"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

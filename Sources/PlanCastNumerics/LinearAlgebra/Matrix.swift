@@ -1,0 +1,103 @@
+/// A dense real matrix stored column-major in one contiguous `[Double]`, the layout BLAS and
+/// LAPACK expect. Element (i, j) lives at `elements[i + j * rows]`.
+public struct Matrix: Equatable, Sendable {
+  /// Number of rows.
+  public let rows: Int
+  /// Number of columns.
+  public let columns: Int
+  /// The elements, column after column.
+  public var elements: [Double]
+
+  /// A `rows × columns` matrix with every element equal to `value`.
+  public init(rows: Int, columns: Int, repeating value: Double = 0) {
+    precondition(rows >= 0 && columns >= 0, "matrix dimensions must be non-negative")
+    self.rows = rows
+    self.columns = columns
+    self.elements = Array(repeating: value, count: rows * columns)
+  }
+
+  /// A matrix over column-major elements; throws when the count does not match.
+  public init(rows: Int, columns: Int, columnMajor elements: [Double]) throws {
+    guard rows >= 0, columns >= 0, elements.count == rows * columns else {
+      throw LinearAlgebraError.dimensionMismatch(
+        "\(elements.count) elements cannot fill a \(rows)×\(columns) matrix")
+    }
+    self.rows = rows
+    self.columns = columns
+    self.elements = elements
+  }
+
+  /// A matrix whose columns are the given arrays, which must have equal lengths.
+  public init(columns: [[Double]]) throws {
+    let rowCount = columns.first?.count ?? 0
+    guard columns.allSatisfy({ $0.count == rowCount }) else {
+      throw LinearAlgebraError.dimensionMismatch("columns of unequal length")
+    }
+    self.rows = rowCount
+    self.columns = columns.count
+    self.elements = columns.flatMap { $0 }
+  }
+
+  /// A matrix from row arrays (convenient for literals in tests and examples).
+  public init(rows: [[Double]]) throws {
+    let columnCount = rows.first?.count ?? 0
+    guard rows.allSatisfy({ $0.count == columnCount }) else {
+      throw LinearAlgebraError.dimensionMismatch("rows of unequal length")
+    }
+    self.init(rows: rows.count, columns: columnCount)
+    for (i, row) in rows.enumerated() {
+      for (j, value) in row.enumerated() { self[i, j] = value }
+    }
+  }
+
+  /// The `n × n` identity matrix.
+  public static func identity(_ n: Int) -> Matrix {
+    var m = Matrix(rows: n, columns: n)
+    for i in 0..<n { m[i, i] = 1 }
+    return m
+  }
+
+  /// Element at row `i`, column `j`.
+  @inlinable
+  public subscript(i: Int, j: Int) -> Double {
+    get { elements[i + j * rows] }
+    set { elements[i + j * rows] = newValue }
+  }
+
+  /// Column `j` as an array.
+  public func column(_ j: Int) -> [Double] {
+    Array(elements[(j * rows)..<((j + 1) * rows)])
+  }
+
+  /// Row `i` as an array.
+  public func row(_ i: Int) -> [Double] {
+    (0..<columns).map { self[i, $0] }
+  }
+
+  /// The matrix made of the listed columns, in that order.
+  public func selectingColumns(_ indices: [Int]) -> Matrix {
+    var result = Matrix(rows: rows, columns: indices.count)
+    for (k, j) in indices.enumerated() {
+      result.elements.replaceSubrange(
+        (k * rows)..<((k + 1) * rows), with: elements[(j * rows)..<((j + 1) * rows)])
+    }
+    return result
+  }
+
+  /// The transpose.
+  public var transposed: Matrix {
+    var t = Matrix(rows: columns, columns: rows)
+    for j in 0..<columns {
+      for i in 0..<rows { t[j, i] = self[i, j] }
+    }
+    return t
+  }
+
+  /// The main diagonal.
+  public var diagonal: [Double] {
+    (0..<Swift.min(rows, columns)).map { self[$0, $0] }
+  }
+
+  /// True when every element is finite (no NaN or infinity).
+  public var isFinite: Bool { elements.allSatisfy(\.isFinite) }
+}

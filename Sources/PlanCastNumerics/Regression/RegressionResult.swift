@@ -1,0 +1,148 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One estimated coefficient with its inference. Aliased (dropped) columns carry no estimate.
+public struct Coefficient: Sendable, Equatable {
+  public let name: String
+  /// `nil` when the column was dropped as linearly dependent on the others.
+  public let estimate: Double?
+  public let standardError: Double?
+  public let tStatistic: Double?
+  /// Two-sided p-value from Student's t with the residual degrees of freedom.
+  public let pValue: Double?
+  public let confidenceInterval: ClosedRange<Double>?
+
+  /// True when the column was dropped for rank deficiency.
+  public var isAliased: Bool { estimate == nil }
+}
+
+/// A fitted linear regression with the inference statsmodels' `OLS(...).fit()` reports.
+public struct RegressionResult: Sendable {
+  /// Number of observations.
+  public let observations: Int
+  /// Numerical rank of the design: the number of estimated coefficients.
+  public let rank: Int
+  /// Coefficients in the order of the design columns (aliased ones included, without values).
+  public let coefficients: [Coefficient]
+  /// Indices of design columns dropped as aliased.
+  public let droppedColumns: [Int]
+  /// Covariance of the estimated (non-aliased) coefficients, in design order.
+  public let covariance: Matrix
+  /// Design indices of the rows and columns of `covariance`.
+  public let estimatedColumns: [Int]
+  /// How `covariance` was computed.
+  public let covarianceEstimator: CovarianceEstimator
+  /// Fitted values `Xβ̂`.
+  public let fittedValues: [Double]
+  /// Residuals `y − Xβ̂` (unweighted).
+  public let residuals: [Double]
+  /// Residuals scaled by `√w` (equal to `residuals` for OLS).
+  public let weightedResiduals: [Double]
+  /// Residual sum of squares (weighted for WLS).
+  public let residualSumOfSquares: Double
+  /// Total sum of squares: centred with an intercept, uncentred without (weighted for WLS).
+  public let totalSumOfSquares: Double
+  /// Confidence level of the coefficient intervals.
+  public let confidenceLevel: Double
+  /// True for weighted least squares.
+  public let isWeighted: Bool
+  /// True when the design has an intercept.
+  public let hasIntercept: Bool
+  /// True when the data fit exactly: residuals are at rounding level, `σ̂ = 0`, `F = ∞`.
+  public let isExactFit: Bool
+  /// Sum of log weights (0 for OLS), used by the likelihood.
+  let sumOfLogWeights: Double
+  /// `R` of the column-scaled, pivoted design, for the condition number on demand.
+  let triangularFactor: Matrix
+  /// The scale of each column of `triangularFactor` (pivot order).
+  let columnScales: [Double]
+
+  /// Residual degrees of freedom `n − rank`.
+  public var residualDegreesOfFreedom: Int { observations - rank }
+  /// Model degrees of freedom: `rank − 1` with an intercept, `rank` without.
+  public var modelDegreesOfFreedom: Int { hasIntercept ? rank - 1 : rank }
+
+  /// Residual standard error `σ̂ = √(RSS / (n − rank))`.
+  public var residualStandardError: Double {
+    (residualSumOfSquares / Double(residualDegreesOfFreedom)).squareRoot()
+  }
+
+  /// Coefficient of determination (centred with an intercept, uncentred without).
+  public var rSquared: Double {
+    totalSumOfSquares > 0 ? 1 - residualSumOfSquares / totalSumOfSquares : .nan
+  }
+
+  /// R² adjusted for degrees of freedom.
+  public var adjustedRSquared: Double {
+    let base = Double(hasIntercept ? observations - 1 : observations)
+    return 1 - (1 - rSquared) * base / Double(residualDegreesOfFreedom)
+  }
+
+  /// The overall F statistic for all slopes being zero (`∞` for an exact fit); `nil` when the
+  /// model has no slope.
+  public var fStatistic: Double? {
+    guard modelDegreesOfFreedom > 0 else { return nil }
+    if isExactFit { return .infinity }
+    let explained = (totalSumOfSquares - residualSumOfSquares) / Double(modelDegreesOfFreedom)
+    return explained / (residualSumOfSquares / Double(residualDegreesOfFreedom))
+  }
+
+  /// The p-value of `fStatistic`.
+  public var fPValue: Double? {
+    guard let f = fStatistic else { return nil }
+    if f.isInfinite { return 0 }
+    guard
+      let distribution = try? FDistribution(
+        numeratorDegreesOfFreedom: Double(modelDegreesOfFreedom),
+        denominatorDegreesOfFreedom: Double(residualDegreesOfFreedom))
+    else { return nil }
+    return distribution.survival(f)
+  }
+
+  /// Gaussian log-likelihood at the estimates (`+∞` for an exact fit).
+  public var logLikelihood: Double {
+    let n = Double(observations)
+    guard residualSumOfSquares > 0 else { return .infinity }
+    return -n / 2 * (log(2 * Double.pi) + log(residualSumOfSquares / n) + 1)
+      + sumOfLogWeights / 2
+  }
+
+  /// Akaike's information criterion, counting `rank` parameters (as statsmodels does).
+  public var aic: Double { -2 * logLikelihood + 2 * Double(rank) }
+
+  /// AIC with the small-sample correction `2k(k+1)/(n−k−1)`.
+  public var aicc: Double {
+    let k = Double(rank)
+    let n = Double(observations)
+    return aic + 2 * k * (k + 1) / (n - k - 1)
+  }
+
+  /// Schwarz's Bayesian information criterion.
+  public var bic: Double { -2 * logLikelihood + Double(rank) * log(Double(observations)) }
+
+  /// Durbin–Watson statistic of the (weighted) residuals.
+  public var durbinWatson: Double {
+    let e = weightedResiduals
+    var numerator = 0.0
+    for i in 1..<Swift.max(1, e.count) { numerator += (e[i] - e[i - 1]) * (e[i] - e[i - 1]) }
+    let denominator = e.reduce(0) { $0 + $1 * $1 }
+    return denominator > 0 ? numerator / denominator : .nan
+  }
+
+
+  /// Condition number of the design (ratio of its extreme singular values, unscaled columns),
+  /// as statsmodels reports it. Computed on demand from the small triangular factor.
+  public var conditionNumber: Double {
+    var r = triangularFactor
+    for j in 0..<r.columns {
+      for i in 0..<r.rows { r[i, j] *= columnScales[j] }
+    }
+    return (try? SingularValueDecomposition(r).conditionNumber) ?? .nan
+  }
+
+  /// The estimates of non-aliased coefficients, in design order (aliased ones are 0).
+  public var estimates: [Double] { coefficients.map { $0.estimate ?? 0 } }
+}

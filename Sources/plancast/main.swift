@@ -1,0 +1,3 @@
+import PlanCastCLI
+
+PlanCastCommand.runAsMain()
