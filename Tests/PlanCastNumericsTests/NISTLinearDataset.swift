@@ -48,10 +48,10 @@ struct NISTLinearDataset {
         if first == "B0" { hasIntercept = true }
         estimates.append(Double(fields[1])!)
         errors.append(Double(fields[2])!)
-      } else if trimmed.hasPrefix("Standard Deviation") {
-        sd = numbers(trimmed).last!
-      } else if trimmed.hasPrefix("R-Squared") {
-        r2 = numbers(trimmed).last!
+      } else if trimmed.hasPrefix("Standard Deviation"), let value = numbers(trimmed).last {
+        sd = value
+      } else if trimmed.hasPrefix("R-Squared"), let value = numbers(trimmed).last {
+        r2 = value
       } else if trimmed.hasPrefix("Regression") {
         f = fields.last == "Infinity" ? .infinity : Double(fields.last!)!
       } else if trimmed.hasPrefix("Data:") {

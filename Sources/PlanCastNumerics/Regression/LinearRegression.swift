@@ -44,7 +44,11 @@ public enum LinearRegression {
     }
     let rank = qr.rank
     guard n > rank else { throw RegressionError.tooFewObservations(observations: n, parameters: rank) }
-    let scaledSolution = try qr.solve(y)
+    var scaledSolution = try qr.solve(y)
+    // One step of iterative refinement with a compensated (twice-working-precision) residual.
+    let refinementResidual = CompensatedArithmetic.residual(y, scaled, scaledSolution)
+    let correction = try qr.solve(refinementResidual)
+    for j in 0..<p { scaledSolution[j] += correction[j] }
     let beta = (0..<p).map { scaledSolution[$0] / scales[$0] }
 
     // Residuals on the original scale and their weighted counterparts.
