@@ -33,7 +33,7 @@ struct RegressionReport {
     let width = 78
     let rule = String(repeating: "=", count: width)
     func pair(_ a: String, _ av: String, _ b: String, _ bv: String) -> String {
-      pad(a, av, 39) + " " + pad(b, bv, 38)
+      pad(a, av, 38) + "  " + pad(b, bv, 38)
     }
     let method = r.isWeighted ? "WLS" : "OLS"
     var lines = [center("\(method) Regression Results", width), rule]
