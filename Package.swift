@@ -29,12 +29,18 @@ let package = Package(
       name: "PlanCastPlan",
       dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
     ),
+    // Forecast models on yearly series: specifications, fits, intervals, simulation.
+    .target(
+      name: "PlanCastForecasting",
+      dependencies: ["PlanCastNumerics", "PlanCastPlan"]
+    ),
     // Command-line commands: parse, validate, call library code, print.
     .target(
       name: "PlanCastCLI",
       dependencies: [
         "PlanCastNumerics",
         "PlanCastPlan",
+        "PlanCastForecasting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -48,6 +54,10 @@ let package = Package(
       name: "PlanCastPlanTests",
       dependencies: ["PlanCastPlan"],
       resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "PlanCastForecastingTests",
+      dependencies: ["PlanCastForecasting"]
     ),
     .testTarget(
       name: "PlanCastCLITests",

@@ -8,8 +8,10 @@ import Testing
   static func longleyCSV() throws -> String {
     let url = PlanCommandTestSupport.repositoryRoot.appendingPathComponent(
       "Tests/PlanCastNumericsTests/Fixtures/nist-linear/Longley.dat")
-    let lines = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\r", with: "")
-      .components(separatedBy: "\n")
+    let lines = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(
+      of: "\r", with: ""
+    )
+    .components(separatedBy: "\n")
     let start = try #require(lines.lastIndex { $0.hasPrefix("Data:") }) + 1
     let rows = lines[start...].map { $0.split(separator: " ").joined(separator: ",") }
       .filter { !$0.isEmpty }
@@ -40,7 +42,8 @@ import Testing
     #expect(json["n"] as? Int == 16)
     #expect(json["rank"] as? Int == 7)
     let coefficients = try #require(json["coefficients"] as? [[String: Any]])
-    #expect(coefficients.map { $0["name"] as? String } == ["const", "x1", "x2", "x3", "x4", "x5", "x6"])
+    #expect(
+      coefficients.map { $0["name"] as? String } == ["const", "x1", "x2", "x3", "x4", "x5", "x6"])
     // NIST certified values for Longley (B0 and B6, their standard deviations, residual SD).
     let b0 = try #require(coefficients[0]["estimate"] as? Double)
     let se6 = try #require(coefficients[6]["std_error"] as? Double)
@@ -57,7 +60,8 @@ import Testing
     let path = try Self.write(Self.longleyCSV())
     let result = try Self.regress(["--data", path, "--y", "y", "--x", "x1,x2,x3,x4,x5,x6"])
     #expect(result.status == 0)
-    for phrase in ["OLS Regression Results", "R-squared:", "Durbin-Watson:", "Cond. No.:", "P>|t|"] {
+    for phrase in ["OLS Regression Results", "R-squared:", "Durbin-Watson:", "Cond. No.:", "P>|t|"]
+    {
       #expect(result.stdout.contains(phrase), "missing \(phrase)")
     }
   }
@@ -70,7 +74,9 @@ import Testing
       csv += "\(3 + 2 * a - b + Double(i % 3) * 0.1),\(a),\(b),\(a + 2 * b),5\n"
     }
     let path = try Self.write(csv)
-    let result = try Self.regress(["--data", path, "--y", "y", "--x", "a,b,c,k", "--format", "json"])
+    let result = try Self.regress([
+      "--data", path, "--y", "y", "--x", "a,b,c,k", "--format", "json",
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     let json = try #require(
       try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -130,7 +136,8 @@ import Testing
 
   @Test func badOptionsExitWithUsageCode() throws {
     #expect(try Self.regress(["--data", "x.csv", "--y", "y"]).status == 2)
-    #expect(try Self.regress(["--data", "x.csv", "--y", "y", "--x", "a", "--cov", "hc9"]).status == 2)
+    #expect(
+      try Self.regress(["--data", "x.csv", "--y", "y", "--x", "a", "--cov", "hc9"]).status == 2)
   }
 
   @Test func versionAndHelp() throws {

@@ -20,9 +20,11 @@ struct RegressionReport {
         continue
       }
       table.rows.append(
-        [c.name, Self.full(estimate), Self.full(c.standardError), Self.full(c.tStatistic),
-         Self.full(c.pValue), Self.full(c.confidenceInterval?.lowerBound),
-         Self.full(c.confidenceInterval?.upperBound)])
+        [
+          c.name, Self.full(estimate), Self.full(c.standardError), Self.full(c.tStatistic),
+          Self.full(c.pValue), Self.full(c.confidenceInterval?.lowerBound),
+          Self.full(c.confidenceInterval?.upperBound),
+        ])
     }
     return table
   }
@@ -37,11 +39,16 @@ struct RegressionReport {
     }
     let method = r.isWeighted ? "WLS" : "OLS"
     var lines = [center("\(method) Regression Results", width), rule]
-    lines.append(pair("Dep. Variable:", response, "R-squared\(r.hasIntercept ? "" : " (uncentered)"):", g(r.rSquared)))
+    lines.append(
+      pair(
+        "Dep. Variable:", response, "R-squared\(r.hasIntercept ? "" : " (uncentered)"):",
+        g(r.rSquared)))
     lines.append(pair("Model:", method, "Adj. R-squared:", g(r.adjustedRSquared)))
     lines.append(pair("No. Observations:", "\(r.observations)", "F-statistic:", g(r.fStatistic)))
-    lines.append(pair("Df Residuals:", "\(r.residualDegreesOfFreedom)", "Prob (F-statistic):", g(r.fPValue)))
-    lines.append(pair("Df Model:", "\(r.modelDegreesOfFreedom)", "Log-Likelihood:", g(r.logLikelihood)))
+    lines.append(
+      pair("Df Residuals:", "\(r.residualDegreesOfFreedom)", "Prob (F-statistic):", g(r.fPValue)))
+    lines.append(
+      pair("Df Model:", "\(r.modelDegreesOfFreedom)", "Log-Likelihood:", g(r.logLikelihood)))
     lines.append(pair("Covariance Type:", r.covarianceEstimator.label, "AIC:", g(r.aic)))
     lines.append(pair("Residual Std. Error:", g(r.residualStandardError), "AICc:", g(r.aicc)))
     lines.append(pair("Rank:", "\(r.rank) of \(r.coefficients.count)", "BIC:", g(r.bic)))
@@ -64,8 +71,10 @@ struct RegressionReport {
         lines.append(row([c.name, "dropped", "", "", "", "", ""]))
       } else {
         lines.append(
-          row([c.name, g(c.estimate), g(c.standardError), f(c.tStatistic, 3), f(c.pValue, 3),
-               g(c.confidenceInterval?.lowerBound), g(c.confidenceInterval?.upperBound)]))
+          row([
+            c.name, g(c.estimate), g(c.standardError), f(c.tStatistic, 3), f(c.pValue, 3),
+            g(c.confidenceInterval?.lowerBound), g(c.confidenceInterval?.upperBound),
+          ]))
       }
     }
     lines.append(rule)
@@ -79,7 +88,8 @@ struct RegressionReport {
     if r.isExactFit { notes.append("The data fit exactly: residual error 0, F infinite.") }
     if r.conditionNumber > 1e10 {
       notes.append(
-        "The condition number is large (\(g(r.conditionNumber))): estimates may be sensitive to the data.")
+        "The condition number is large (\(g(r.conditionNumber))): estimates may be sensitive to the data."
+      )
     }
     return (lines + notes.enumerated().map { "[\($0.offset + 1)] \($0.element)" })
       .joined(separator: "\n")

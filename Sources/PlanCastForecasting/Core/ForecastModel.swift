@@ -1,0 +1,56 @@
+import PlanCastNumerics
+
+/// A model *specification*: a class of model with its options, not yet fitted. Fitting it to a
+/// series gives a ``FittedModel`` (the fable/fabletools split).
+public protocol ForecastModel: Sendable {
+  /// A short name, e.g. "loglinear" or "ar(1)+trend".
+  var name: String { get }
+  /// Fits the model; throws ``ForecastError`` for too short or out-of-domain series.
+  func fit(_ series: YearlySeries) throws -> any FittedModel
+}
+
+/// A fitted model that can forecast with intervals and simulate future sample paths.
+public protocol FittedModel: Sendable {
+  /// The specification's name.
+  var name: String { get }
+  /// The series the model was fitted to.
+  var series: YearlySeries { get }
+  /// Estimated parameters with standard errors, for display.
+  var parameters: [ParameterEstimate] { get }
+  /// Small-sample corrected Akaike criterion, comparable across models of the *same*
+  /// transformed response only.
+  var aicc: Double { get }
+  /// Standard deviation of one-step innovations on the model's working scale.
+  var innovationStandardDeviation: Double { get }
+
+  /// One future path for the years after the last observation, one value per element of
+  /// `innovations` (standard normal draws the caller may correlate across series). Parameter
+  /// and scale uncertainty are drawn from `generator`, so each path carries its own estimate.
+  func simulate(
+    innovations: UnsafeBufferPointer<Double>, generator: inout Philox,
+    into path: UnsafeMutableBufferPointer<Double>)
+
+  /// Forecast distribution for the next `horizon` years. Models with an exact predictive
+  /// distribution override this; the default simulates `paths` sample paths.
+  func forecast(horizon: Int, paths: Int, seed: UInt64) -> Forecast
+}
+
+/// One estimated parameter.
+public struct ParameterEstimate: Sendable, Equatable {
+  public let name: String
+  public let estimate: Double
+  /// `nil` when no standard error is available.
+  public let standardError: Double?
+
+  public init(name: String, estimate: Double, standardError: Double?) {
+    self.name = name
+    self.estimate = estimate
+    self.standardError = standardError
+  }
+}
+
+extension FittedModel {
+  public func forecast(horizon: Int, paths: Int = 5000, seed: UInt64 = 1) -> Forecast {
+    Forecast.bySimulation(model: self, horizon: horizon, paths: paths, seed: seed)
+  }
+}

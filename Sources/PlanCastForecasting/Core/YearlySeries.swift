@@ -1,0 +1,44 @@
+/// A yearly series for modelling: strictly increasing years (gaps allowed) and finite values.
+public struct YearlySeries: Sendable, Equatable {
+  /// A name used in messages, e.g. "Changsha gdp_nominal".
+  public let name: String
+  public let years: [Int]
+  public let values: [Double]
+
+  /// Checks that years increase strictly and values are finite.
+  public init(name: String, years: [Int], values: [Double]) throws {
+    guard years.count == values.count else {
+      throw ForecastError.invalidSeries(name, "\(years.count) years but \(values.count) values")
+    }
+    for k in years.indices.dropFirst() where years[k] <= years[k - 1] {
+      throw ForecastError.invalidSeries(
+        name, "years must increase strictly (\(years[k]) after \(years[k - 1]))")
+    }
+    if let bad = values.firstIndex(where: { !$0.isFinite }) {
+      throw ForecastError.invalidSeries(name, "the value for \(years[bad]) is not finite")
+    }
+    self.name = name
+    self.years = years
+    self.values = values
+  }
+
+  public var count: Int { years.count }
+  public var isEmpty: Bool { years.isEmpty }
+  /// The last observed year.
+  public var lastYear: Int? { years.last }
+
+  /// The series restricted to years up to and including `year`.
+  public func through(_ year: Int) -> YearlySeries {
+    let n = years.firstIndex { $0 > year } ?? years.count
+    return YearlySeries(unchecked: name, Array(years[..<n]), Array(values[..<n]))
+  }
+
+  /// True when no year is missing between the first and the last.
+  public var isContiguous: Bool { years.count < 2 || years.last! - years.first! == years.count - 1 }
+
+  init(unchecked name: String, _ years: [Int], _ values: [Double]) {
+    self.name = name
+    self.years = years
+    self.values = values
+  }
+}
