@@ -6,6 +6,8 @@ public struct PlanModel: Sendable {
   public let directory: String
   public let data: ModelData
   public let plan: PlanTargets
+  /// Which model projects each indicator (`models.toml`); `nil` when the file is absent.
+  public let specifications: ModelSpecifications?
 
   public var config: ModelConfig { data.config }
 
@@ -15,6 +17,7 @@ public struct PlanModel: Sendable {
     public static let indicators = "indicators.toml"
     public static let proxies = "proxies.toml"
     public static let targets = "targets.toml"
+    public static let models = "models.toml"
     public static let observations = "data/observations.csv"
   }
 
@@ -39,10 +42,14 @@ public struct PlanModel: Sendable {
     let observations = try ObservationFileLoader.load(
       path: path(File.observations), config: config, catalog: catalog)
     let plan = try TargetsLoader.load(path: path(File.targets), config: config, catalog: catalog)
+    let specifications =
+      FileManager.default.fileExists(atPath: path(File.models))
+      ? try ModelSpecificationsLoader.load(
+        path: path(File.models), config: config, catalog: catalog) : nil
     return PlanModel(
       directory: directory,
       data: ModelData(
         config: config, catalog: catalog, proxies: proxies, observations: observations),
-      plan: plan)
+      plan: plan, specifications: specifications)
   }
 }
