@@ -17,6 +17,7 @@ struct Options {
   var bigFits = 10
   var repetitions = 7
   var json = false
+  var distributions = false
 
   init(_ arguments: [String]) {
     var iterator = arguments.dropFirst().makeIterator()
@@ -27,6 +28,7 @@ struct Options {
       case "--big-fits": bigFits = Int(iterator.next() ?? "") ?? bigFits
       case "--repetitions": repetitions = Int(iterator.next() ?? "") ?? repetitions
       case "--json": json = true
+      case "--distributions": distributions = true
       default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)
@@ -137,10 +139,14 @@ final class DGELS {
   }
   func solve(_ problem: Problem) -> Double {
     a.withUnsafeMutableBufferPointer { a in
-      problem.design.elements.withUnsafeBufferPointer { a.baseAddress!.update(from: $0.baseAddress!, count: $0.count) }
+      problem.design.elements.withUnsafeBufferPointer {
+        a.baseAddress!.update(from: $0.baseAddress!, count: $0.count)
+      }
     }
     b.withUnsafeMutableBufferPointer { b in
-      problem.y.withUnsafeBufferPointer { b.baseAddress!.update(from: $0.baseAddress!, count: $0.count) }
+      problem.y.withUnsafeBufferPointer {
+        b.baseAddress!.update(from: $0.baseAddress!, count: $0.count)
+      }
     }
     let info = LAPACKE_dgels_work(
       LAPACK_COL_MAJOR, CChar(UInt8(ascii: "N")), rows, columns, 1, &a, rows, &b, rows, &work,
@@ -151,6 +157,26 @@ final class DGELS {
 }
 
 let options = Options(CommandLine.arguments)
+if options.distributions {
+  // The inference building blocks on their own (df 22, as for a 25×3 fit).
+  let t = try StudentT(degreesOfFreedom: 22)
+  let f = try FDistribution(numeratorDegreesOfFreedom: 2, denominatorDegreesOfFreedom: 22)
+  let n = 200_000
+  let parts: [(String, (Int) throws -> Double)] = [
+    ("StudentT init", { k in try StudentT(degreesOfFreedom: 22 + Double(k & 1)).degreesOfFreedom }),
+    ("t quantile 0.975", { k in t.quantile(0.975 - Double(k & 1) * 1e-9) }),
+    ("t two-sided p", { k in t.twoSidedPValue(t: 0.5 + Double(k & 7)) }),
+    ("F survival", { k in f.survival(0.5 + Double(k & 7)) }),
+    ("log", { k in log(1.5 + Double(k & 7)) }),
+  ]
+  for (label, body) in parts {
+    let (seconds, _) = try time(repetitions: 3, fits: n, body)
+    print(
+      label.padding(toLength: 20, withPad: " ", startingAt: 0)
+        + String(format: "%8.1f ns", seconds * 1e9))
+  }
+  exit(0)
+}
 let small: [Problem]
 let big: [Problem]
 if let directory = options.dataDirectory {
@@ -179,7 +205,9 @@ if options.json {
   let entries = rows.map { row in
     "\"\(row.0)\": {\"rows\": \(row.1), \"columns\": \(row.2), \"plancast_seconds\": \(row.3), \"dgels_seconds\": \(row.4)}"
   }
-  print("{\(entries.joined(separator: ", ")), \"fits\": \(options.fits), \"big_fits\": \(options.bigFits), \"repetitions\": \(options.repetitions)}")
+  print(
+    "{\(entries.joined(separator: ", ")), \"fits\": \(options.fits), \"big_fits\": \(options.bigFits), \"repetitions\": \(options.repetitions)}"
+  )
 } else {
   print("OLS with full inference, median of \(options.repetitions) repetitions, per fit")
   print("size        PlanCast fit+inference    LAPACK dgels alone")

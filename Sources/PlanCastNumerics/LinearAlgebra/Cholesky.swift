@@ -27,7 +27,8 @@ public struct Cholesky: Sendable {
   /// Solves `A·X = B` (`dpotrs`).
   public func solve(_ b: Matrix) throws -> Matrix {
     guard b.rows == lower.rows else {
-      throw LinearAlgebraError.dimensionMismatch("right-hand side has \(b.rows) rows, not \(lower.rows)")
+      throw LinearAlgebraError.dimensionMismatch(
+        "right-hand side has \(b.rows) rows, not \(lower.rows)")
     }
     var x = b
     guard b.rows > 0, b.columns > 0 else { return x }
@@ -47,8 +48,11 @@ public struct Cholesky: Sendable {
     var inv = lower
     let n = Int32(lower.rows)
     if n > 0 {
-      let info = LAPACKE_dpotri_work(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), n, &inv.elements, n)
-      try LinearAlgebraError.check(info, routine: "dpotri") { .singular(routine: "dpotri", index: $0) }
+      let info = LAPACKE_dpotri_work(
+        LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), n, &inv.elements, n)
+      try LinearAlgebraError.check(info, routine: "dpotri") {
+        .singular(routine: "dpotri", index: $0)
+      }
     }
     for j in 0..<inv.columns {
       for i in 0..<j { inv[i, j] = inv[j, i] }
@@ -59,7 +63,8 @@ public struct Cholesky: Sendable {
   /// `L·z`: turns independent standard normal draws into draws with covariance `A` (`dtrmv`).
   public func correlate(_ z: [Double]) throws -> [Double] {
     guard z.count == lower.rows else {
-      throw LinearAlgebraError.dimensionMismatch("vector of \(z.count) for a \(lower.rows)-square factor")
+      throw LinearAlgebraError.dimensionMismatch(
+        "vector of \(z.count) for a \(lower.rows)-square factor")
     }
     var x = z
     guard !x.isEmpty else { return x }

@@ -4,23 +4,40 @@
 public enum CompensatedArithmetic {
   /// `b − A·x`, each element computed by a compensated dot product.
   public static func residual(_ b: [Double], _ a: Matrix, _ x: [Double]) -> [Double] {
+    precondition(b.count == a.rows && x.count == a.columns, "residual: shapes do not match")
     var r = [Double](repeating: 0, count: a.rows)
-    a.elements.withUnsafeBufferPointer { elements in
-      for i in 0..<a.rows {
-        var sum = b[i]
-        var compensation = 0.0
-        for j in 0..<a.columns {
-          let factor = -elements[i + j * a.rows]
-          let product = factor * x[j]
-          let productError = (-product).addingProduct(factor, x[j])
-          let newSum = sum + product
-          let z = newSum - sum
-          compensation += (sum - (newSum - z)) + (product - z) + productError
-          sum = newSum
+    r.withUnsafeMutableBufferPointer { r in
+      a.elements.withUnsafeBufferPointer { elements in
+        b.withUnsafeBufferPointer { b in
+          x.withUnsafeBufferPointer { x in
+            residual(
+              into: r.baseAddress!, b.baseAddress!, elements.baseAddress!, rows: a.rows,
+              columns: a.columns, x.baseAddress!)
+          }
         }
-        r[i] = sum + compensation
       }
     }
     return r
+  }
+
+  /// Writes `b − A·x` for the column-major `rows × columns` matrix at `a` into `r`.
+  static func residual(
+    into r: UnsafeMutablePointer<Double>, _ b: UnsafePointer<Double>, _ a: UnsafePointer<Double>,
+    rows: Int, columns: Int, _ x: UnsafePointer<Double>
+  ) {
+    for i in 0..<rows {
+      var sum = b[i]
+      var compensation = 0.0
+      for j in 0..<columns {
+        let factor = -a[i + j * rows]
+        let product = factor * x[j]
+        let productError = (-product).addingProduct(factor, x[j])
+        let newSum = sum + product
+        let z = newSum - sum
+        compensation += (sum - (newSum - z)) + (product - z) + productError
+        sum = newSum
+      }
+      r[i] = sum + compensation
+    }
   }
 }

@@ -40,7 +40,8 @@ extension Matrix {
   {
     let (m, n) = transposing ? (columns, rows) : (rows, columns)
     guard x.count == n else {
-      throw LinearAlgebraError.dimensionMismatch("cannot multiply \(m)×\(n) by a vector of \(x.count)")
+      throw LinearAlgebraError.dimensionMismatch(
+        "cannot multiply \(m)×\(n) by a vector of \(x.count)")
     }
     var y = [Double](repeating: 0, count: m)
     guard m > 0, n > 0 else { return y }

@@ -28,17 +28,34 @@ extension RegressionResult {
     if let weights, weights.count != design.rows || !weights.allSatisfy({ $0 > 0 && $0.isFinite }) {
       throw RegressionError.invalidWeights
     }
-    let critical = try StudentT(degreesOfFreedom: Double(residualDegreesOfFreedom))
-      .quantile(0.5 + level / 2)
+    let critical = try StudentTCache.shared.entry(
+      degreesOfFreedom: residualDegreesOfFreedom, level: level
+    ).critical
     let sigma2 = residualSumOfSquares / Double(residualDegreesOfFreedom)
     let kept = design.selectingColumns(estimatedColumns)
     let keptBeta = estimatedColumns.map { coefficients[$0].estimate ?? 0 }
     let means = try kept.multiplied(by: keptBeta)
-    // Row-wise quadratic forms x₀ᵀ·C·x₀ via one product (X₀·C) and a row-wise dot.
-    let projected = try kept.multiplied(by: covariance)
+    // x₀ᵀ·Cov(β̂)·x₀ = vᵀ·M·v with v = R₁₁⁻ᵀ·(D⁻¹x₀ in pivot order) (M = σ̂²·I when
+    // nonrobust): a triangular solve instead of a quadratic form in the ill-conditioned
+    // (XᵀX)⁻¹, so predictions far from the data keep full accuracy.
+    let qr = factorization
+    let rank = qr.rank
+    var v = [Double](repeating: 0, count: Swift.max(1, rank))
     return (0..<design.rows).map { i in
+      for k in 0..<rank {
+        let j = Int(qr.pivots[k]) - 1
+        v[k] = design[i, j] / columnScales[j]
+      }
+      v.withUnsafeMutableBufferPointer { qr.solveRTransposed($0.baseAddress!) }
       var variance = 0.0
-      for j in 0..<kept.columns { variance += projected[i, j] * kept[i, j] }
+      if let meat = scaledMeat {
+        for b in 0..<rank {
+          for a in 0..<rank { variance += v[a] * meat[a, b] * v[b] }
+        }
+      } else {
+        for k in 0..<rank { variance += v[k] * v[k] }
+        variance *= sigma2
+      }
       let meanSE = max(0, variance).squareRoot()
       let observationSE = (meanSE * meanSE + sigma2 / (weights?[i] ?? 1)).squareRoot()
       let mean = means[i]

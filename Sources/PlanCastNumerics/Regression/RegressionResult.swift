@@ -55,10 +55,14 @@ public struct RegressionResult: Sendable {
   public let isExactFit: Bool
   /// Sum of log weights (0 for OLS), used by the likelihood.
   let sumOfLogWeights: Double
-  /// `R` of the column-scaled, pivoted design, for the condition number on demand.
-  let triangularFactor: Matrix
-  /// The scale of each column of `triangularFactor` (pivot order).
+  /// Pivoted QR of the weighted, column-scaled design `W^½·X·D⁻¹`, for the condition number
+  /// and for prediction variances computed without forming `(XᵀX)⁻¹`.
+  let factorization: PivotedQR
+  /// The column scales `D` (design order).
   let columnScales: [Double]
+  /// The robust estimators' meat in the factorization's coordinates (`nil` for nonrobust):
+  /// `Cov(β̃) = R₁₁⁻¹·M·R₁₁⁻ᵀ`.
+  let scaledMeat: Matrix?
 
   /// Residual degrees of freedom `n − rank`.
   public var residualDegreesOfFreedom: Int { observations - rank }
@@ -132,13 +136,15 @@ public struct RegressionResult: Sendable {
     return denominator > 0 ? numerator / denominator : .nan
   }
 
-
   /// Condition number of the design (ratio of its extreme singular values, unscaled columns),
-  /// as statsmodels reports it. Computed on demand from the small triangular factor.
+  /// as statsmodels reports it (of `W^½·X` for WLS). Computed on demand from the small
+  /// triangular factor.
   public var conditionNumber: Double {
-    var r = triangularFactor
+    let qr = factorization
+    var r = Matrix(rows: Swift.min(qr.rows, qr.columns), columns: qr.columns)
     for j in 0..<r.columns {
-      for i in 0..<r.rows { r[i, j] *= columnScales[j] }
+      let scale = columnScales[Int(qr.pivots[j]) - 1]
+      for i in 0..<Swift.min(j + 1, r.rows) { r[i, j] = qr.r(i, j) * scale }
     }
     return (try? SingularValueDecomposition(r).conditionNumber) ?? .nan
   }

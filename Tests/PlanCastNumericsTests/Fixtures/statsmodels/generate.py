@@ -25,6 +25,10 @@ Newey-West estimator always applies the n/(n-k) small-sample factor, so the refe
 with use_correction=True; the default-correction standard errors are stored as well
 ("HAC_uncorrected") so the test can check the documented factor between the two conventions.
 
+Longley cases also carry "exact": HC1/HAC standard errors and prediction mean standard errors
+in exact rational arithmetic (see exact_reference), because statsmodels' own HAC standard
+errors on Longley are 1.8e-8 (OLS) and 6e-9 (WLS) off the exact values.
+
 Fit-level values: rsquared, rsquared_adj, fvalue, f_pvalue, llf, aic, bic, scale (sigma^2),
 ssr, durbin_watson(wresid) (as in statsmodels' summary), condition_number, df_resid, df_model.
 With a robust cov_type statsmodels' fvalue becomes a Wald test with the robust covariance; those
@@ -35,9 +39,11 @@ Predictions: get_prediction(rows, weights=...).summary_frame(alpha=0.05) for 3 (
 recording mean, mean_se, mean_ci_lower/upper, obs_ci_lower/upper (nonrobust covariance).
 """
 
+import decimal
 import json
 import os
 import sys
+from fractions import Fraction
 
 import numpy as np
 import statsmodels
@@ -93,6 +99,61 @@ def inference(res):
     }
 
 
+def exact_reference(y, X, weights, maxlags, new_rows):
+    """Exact rational-arithmetic values (the doubles in the fixture taken as exact), rounded once
+    through 50-digit decimal square roots: HC1 and HAC (with the n/(n-k) correction) standard
+    errors and prediction mean standard errors. Used where statsmodels' own rounding error is
+    larger than PlanCast's (Longley's HAC: the meat is formed from the raw design)."""
+    X = [[Fraction(v) for v in row] for row in np.asarray(X)]
+    y = [Fraction(v) for v in y]
+    w = [Fraction(v) for v in weights] if weights is not None else [Fraction(1)] * len(y)
+    n, k = len(y), len(X[0])
+
+    def solve(a, b):
+        m = [row[:] + [bb] for row, bb in zip(a, b)]
+        for c in range(k):
+            pivot = next(i for i in range(c, k) if m[i][c] != 0)
+            m[c], m[pivot] = m[pivot], m[c]
+            for i in range(k):
+                if i != c and m[i][c] != 0:
+                    f = m[i][c] / m[c][c]
+                    m[i] = [u - f * v for u, v in zip(m[i], m[c])]
+        return [m[i][k] / m[i][i] for i in range(k)]
+
+    gram = [[sum(w[t] * X[t][a] * X[t][b] for t in range(n)) for b in range(k)] for a in range(k)]
+    beta = solve(gram, [sum(w[t] * X[t][a] * y[t] for t in range(n)) for a in range(k)])
+    columns = [solve(gram, [Fraction(int(i == j)) for i in range(k)]) for j in range(k)]
+    bread = [[columns[j][i] for j in range(k)] for i in range(k)]
+    e = [y[t] - sum(X[t][a] * beta[a] for a in range(k)) for t in range(n)]
+    scores = [[w[t] * X[t][a] * e[t] for a in range(k)] for t in range(n)]
+    ctx = decimal.Context(prec=50)
+
+    def sqrt(q):
+        return float(ctx.divide(decimal.Decimal(q.numerator), decimal.Decimal(q.denominator)).sqrt(ctx))
+
+    def sandwich_se(lags):
+        meat = [[sum(s[a] * s[b] for s in scores) for b in range(k)] for a in range(k)]
+        for lag in range(1, lags + 1):
+            weight = 1 - Fraction(lag, lags + 1)
+            for a in range(k):
+                for b in range(k):
+                    s = sum(scores[t][a] * scores[t - lag][b] for t in range(lag, n))
+                    meat[a][b] += weight * s
+                    meat[b][a] += weight * s
+        left = [[sum(bread[a][c] * meat[c][b] for c in range(k)) for b in range(k)] for a in range(k)]
+        return [
+            sqrt(sum(left[a][c] * bread[c][a] for c in range(k)) * n / (n - k)) for a in range(k)
+        ]
+
+    sigma2 = sum(w[t] * e[t] ** 2 for t in range(n)) / (n - k)
+    mean_se = []
+    for row in np.asarray(new_rows):
+        x0 = [Fraction(v) for v in row]
+        quadratic = sum(x0[a] * bread[a][b] * x0[b] for a in range(k) for b in range(k))
+        mean_se.append(sqrt(sigma2 * quadratic))
+    return {"HC1_bse": sandwich_se(0), "HAC_bse": sandwich_se(maxlags), "mean_se": mean_se}
+
+
 def case(name, y, x, columns, intercept, weights, maxlags, new_rows, new_weights):
     X = sm.add_constant(x, has_constant="add") if intercept else x
     names = (["const"] if intercept else []) + columns
@@ -106,8 +167,10 @@ def case(name, y, x, columns, intercept, weights, maxlags, new_rows, new_weights
     rows = sm.add_constant(np.asarray(new_rows), has_constant="add") if intercept else new_rows
     pred_weights = np.asarray(new_weights) if weights is not None else None
     frame = res.get_prediction(np.asarray(rows), weights=pred_weights).summary_frame(alpha=0.05)
+    exact = exact_reference(y, X, weights, maxlags, rows) if name.startswith("longley") else None
     return {
         "name": name,
+        "exact": exact,
         "columns": names,
         "intercept": intercept,
         "y": as_list(y),
