@@ -17,6 +17,7 @@ public struct PlanCastCommand: ParsableCommand {
       RegressCommand.self,
       TargetsCommand.self,
       DataCommand.self,
+      ProjectCommand.self,
     ]
   )
 

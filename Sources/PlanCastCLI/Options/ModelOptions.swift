@@ -10,14 +10,30 @@ struct ModelOptions: ParsableArguments {
       valueName: "dir"))
   var model: String?
 
-  /// Locates and loads the model; a bad model prints its error and exits with code 1.
+  @Option(
+    name: .customLong("as-of"),
+    help: ArgumentHelp(
+      "Use only data up to this year, to reproduce what PlanCast would have said then.",
+      valueName: "year"))
+  var asOf: Int?
+
+  /// Locates and loads the model (cut to `--as-of`); a bad model prints its error and exits
+  /// with code 1.
   func load() throws -> PlanModel {
+    let loaded: PlanModel
     do {
       let directory = try ModelLocator.current.locate(explicit: model)
-      return try PlanModel.load(directory: directory)
+      loaded = try PlanModel.load(directory: directory)
     } catch {
       throw CLIFailure.data(error.description)
     }
+    guard let asOf else { return loaded }
+    guard loaded.config.yearRange.contains(asOf) else {
+      throw CLIFailure.usage(
+        "--as-of \(asOf) is outside the model's years \(loaded.config.firstYear)–\(loaded.config.lastYear)"
+      )
+    }
+    return loaded.through(asOf)
   }
 }
 

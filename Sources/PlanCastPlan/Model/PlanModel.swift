@@ -53,3 +53,16 @@ public struct PlanModel: Sendable {
       plan: plan, specifications: specifications)
   }
 }
+
+extension PlanModel {
+  /// The model as it stood at the end of `year`: only observations up to and including it, so
+  /// any command reproduces what it would have said then.
+  public func through(_ year: Int) -> PlanModel {
+    PlanModel(
+      directory: directory,
+      data: ModelData(
+        config: data.config, catalog: data.catalog, proxies: data.proxies,
+        observations: data.observations.filter { $0.year <= year }),
+      plan: plan, specifications: specifications)
+  }
+}

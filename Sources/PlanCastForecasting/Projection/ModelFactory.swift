@@ -1,0 +1,53 @@
+import PlanCastPlan
+
+/// Turns a `models.toml` declaration into a model specification for one series.
+public struct ModelFactory: Sendable {
+  /// How `auto` declarations choose.
+  public let selection: SelectionRule
+  /// Series of other indicators of the same area, for models that need them (nominal GDP needs
+  /// real growth, energy intensity may use it), already cut to the projection's data window.
+  public let auxiliary: @Sendable (String) -> YearlySeries?
+
+  public init(
+    selection: SelectionRule,
+    auxiliary: @escaping @Sendable (String) -> YearlySeries? = { _ in nil }
+  ) {
+    self.selection = selection
+    self.auxiliary = auxiliary
+  }
+
+  /// The model for `declaration` on a series of `indicator`. Level breaks declared for the
+  /// indicator are added to the declaration's own breaks.
+  public func make(_ declaration: ModelDeclaration, indicator: Indicator) throws
+    -> any ForecastModel
+  {
+    try make(declaration.modelClass, options: declaration.options, indicator: indicator)
+  }
+
+  func make(_ modelClass: ModelClass, options: ModelOptions, indicator: Indicator) throws
+    -> any ForecastModel
+  {
+    let breaks = Array(Set(options.breaks + indicator.breaks)).sorted()
+    switch modelClass {
+    case .auto:
+      let candidates = try options.candidates.map {
+        try make($0, options: options, indicator: indicator)
+      }
+      let rule: AutoModel.Rule =
+        selection == .aicc ? .aicc : .backtest(origins: 5, horizon: 3)
+      return AutoModel(candidates: candidates, rule: rule)
+    case .naive: return RandomWalk(drift: false)
+    case .drift: return RandomWalk(drift: true)
+    case .loglinear: return LogLinearTrend(breakYears: breaks, pulseYears: options.pulses)
+    case .logitLinear: return LogitLinearTrend(scale: options.scale ?? 100)
+    case .ar:
+      return GrowthAutoregression(
+        input: indicator.kind == .rate ? .rates : .levels, order: options.order ?? 1,
+        trend: options.trend ?? false, pulseYears: options.pulses, breakYears: breaks)
+    case .etsDamped: return DampedTrendETS()
+    case .theta, .logistic, .nominalGDP, .energyIntensity:
+      throw ForecastError.invalidOption(
+        "model class \(modelClass.rawValue) is not wired into projections yet")
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import PlanCastPlan
+
+/// What to project.
+public struct ProjectionRequest: Sendable {
+  /// Last year to project.
+  public var toYear: Int
+  /// Restrict to these areas / indicators (`nil`: all declared).
+  public var areas: [String]?
+  public var indicators: [String]?
+  /// Simulated paths for models without an exact forecast, and their seed.
+  public var paths: Int
+  public var seed: UInt64
+
+  public init(
+    toYear: Int, areas: [String]? = nil, indicators: [String]? = nil,
+    paths: Int = 5000, seed: UInt64 = 1
+  ) {
+    self.toYear = toYear
+    self.areas = areas
+    self.indicators = indicators
+    self.paths = paths
+    self.seed = seed
+  }
+}
+
+/// The projection of one (area, indicator), or why there is none.
+public struct SeriesProjection: Sendable {
+  public let area: String
+  public let indicator: String
+  public let unit: String
+  /// The data the model was fitted to (after `fit_from` and `--as-of`).
+  public let history: YearlySeries
+  /// Set when the series is a proxy for the area.
+  public let proxyNote: String?
+  /// The fitted model and its forecast, or the reason it failed.
+  public let outcome: Result<(fitted: any FittedModel, forecast: Forecast), ForecastError>
+}
+
+/// Fits each declared (area, indicator) of a plan model and projects it to a year.
+public struct ProjectionEngine: Sendable {
+  public let model: PlanModel
+
+  public init(model: PlanModel) {
+    self.model = model
+  }
+
+  /// The (area, indicator) pairs that a request covers, in declaration order: the declared
+  /// areas, or every city and region with data.
+  public func pairs(_ request: ProjectionRequest) -> [(area: String, indicator: String)] {
+    guard let specs = model.specifications else { return [] }
+    let indicators = specs.indicators.filter { request.indicators?.contains($0) ?? true }
+    var pairs: [(String, String)] = []
+    for indicator in indicators {
+      let areas =
+        model.config.areas.filter { $0.kind != .reference }.map(\.id)
+        + model.config.areas.filter { $0.kind == .reference }.map(\.id)
+      for area in areas where request.areas?.contains(area) ?? true {
+        guard let declaration = specs.declaration(indicator: indicator, area: area) else {
+          continue
+        }
+        let explicit = declaration.areas?.contains(area) == true
+        let isReference = model.config.area(area)?.kind == .reference
+        guard explicit || (!isReference && declaration.areas == nil) else { continue }
+        guard let series = model.data.series(area: area, indicator: indicator), !series.isEmpty
+        else { continue }
+        pairs.append((area, indicator))
+      }
+    }
+    return pairs
+  }
+
+  /// Projects every pair of the request. A series that cannot be modelled gets a failure with
+  /// a message naming it; the others go on.
+  public func project(_ request: ProjectionRequest) -> [SeriesProjection] {
+    pairs(request).map { project(area: $0.area, indicator: $0.indicator, request: request) }
+  }
+
+  /// The data window of a series: from `fit_from` on (cut the model with
+  /// `PlanModel.through(_:)` to see only data up to a year).
+  public func history(area: String, indicator: String, request: ProjectionRequest) throws
+    -> (series: YearlySeries, proxy: String?)
+  {
+    guard let source = model.data.series(area: area, indicator: indicator) else {
+      throw ForecastError.invalidSeries("\(area) \(indicator)", "no data")
+    }
+    let declaration = model.specifications?.declaration(indicator: indicator, area: area)
+    let from = declaration?.options.fitFrom ?? model.specifications?.fitFrom ?? Int.min
+    let points = source.points.filter { $0.year >= from }
+    let series = try YearlySeries(
+      name: "\(area) \(indicator)", years: points.map(\.year), values: points.map(\.value))
+    return (series, source.origin.proxyNote)
+  }
+
+  func project(area: String, indicator: String, request: ProjectionRequest) -> SeriesProjection {
+    let unit = model.data.catalog[indicator]?.unit ?? ""
+    let empty = YearlySeries(unchecked: "\(area) \(indicator)", [], [])
+    do {
+      let (series, proxy) = try history(area: area, indicator: indicator, request: request)
+      guard let last = series.lastYear else {
+        throw ForecastError.invalidSeries(
+          series.name, "no observations in the data window (check fit_from)")
+      }
+      guard request.toYear > last else {
+        throw ForecastError.invalidOption(
+          "\(series.name): the last observation (\(last)) is not before --to \(request.toYear)")
+      }
+      guard let declaration = model.specifications?.declaration(indicator: indicator, area: area),
+        let info = model.data.catalog[indicator]
+      else { throw ForecastError.invalidSeries(series.name, "no model declared in models.toml") }
+      let factory = ModelFactory(selection: model.specifications?.selection ?? .aicc) {
+        [self] other in
+        try? self.history(area: area, indicator: other, request: request).series
+      }
+      let fitted = try factory.make(declaration, indicator: info).fit(series)
+      let forecast = fitted.forecast(
+        horizon: request.toYear - last, paths: request.paths, seed: request.seed)
+      return SeriesProjection(
+        area: area, indicator: indicator, unit: unit, history: series, proxyNote: proxy,
+        outcome: .success((fitted, forecast)))
+    } catch let error as ForecastError {
+      return SeriesProjection(
+        area: area, indicator: indicator, unit: unit, history: empty, proxyNote: nil,
+        outcome: .failure(error))
+    } catch {
+      return SeriesProjection(
+        area: area, indicator: indicator, unit: unit, history: empty, proxyNote: nil,
+        outcome: .failure(.estimationFailed(series: "\(area) \(indicator)", model: "", "\(error)")))
+    }
+  }
+}
