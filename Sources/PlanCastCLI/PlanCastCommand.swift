@@ -17,7 +17,9 @@ public struct PlanCastCommand: ParsableCommand {
       RegressCommand.self,
       TargetsCommand.self,
       DataCommand.self,
+      FitCommand.self,
       ProjectCommand.self,
+      BacktestCommand.self,
     ]
   )
 
