@@ -50,6 +50,8 @@ public struct SeriesBacktest: Sendable {
       let declaration = model.specifications?.declaration(indicator: indicator, area: area),
       let (series, _) = try? engine.history(area: area, indicator: indicator, request: request)
     else { return [] }
+    guard let first = series.years.first, let last = series.years.last else { return [] }
+    let window = first...last
     let factory = ModelFactory(selection: model.specifications?.selection ?? .aicc) {
       [engine] other in try? engine.history(area: area, indicator: other, request: request).series
     }
@@ -57,7 +59,7 @@ public struct SeriesBacktest: Sendable {
     specs.append(
       (
         "declared: \(declaration.modelClass.rawValue)",
-        Result { try factory.make(declaration, indicator: info) }
+        Result { try factory.make(declaration, indicator: info, window: window) }
       ))
     var autoOptions = declaration.options
     autoOptions.candidates = Self.applicableClasses(for: info.kind)
@@ -65,11 +67,16 @@ public struct SeriesBacktest: Sendable {
       specs.append(
         (
           candidate.rawValue,
-          Result { try factory.make(candidate, options: autoOptions, indicator: info) }
+          Result {
+            try factory.make(candidate, options: autoOptions, indicator: info, window: window)
+          }
         ))
     }
     specs.append(
-      ("auto", Result { try factory.make(.auto, options: autoOptions, indicator: info) }))
+      (
+        "auto",
+        Result { try factory.make(.auto, options: autoOptions, indicator: info, window: window) }
+      ))
     specs.append(("naive", .success(RandomWalk(drift: false))))
     specs.append(("drift", .success(RandomWalk(drift: true))))
     return specs.map { label, spec in

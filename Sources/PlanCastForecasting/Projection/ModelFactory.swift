@@ -16,22 +16,29 @@ public struct ModelFactory: Sendable {
     self.auxiliary = auxiliary
   }
 
-  /// The model for `declaration` on a series of `indicator`. Level breaks declared for the
-  /// indicator are added to the declaration's own breaks.
-  public func make(_ declaration: ModelDeclaration, indicator: Indicator) throws
-    -> any ForecastModel
-  {
-    try make(declaration.modelClass, options: declaration.options, indicator: indicator)
+  /// The model for `declaration` on a series of `indicator` observed over `window`. Level
+  /// breaks declared for the indicator are added to the declaration's own; breaks and pulses
+  /// outside the window are dropped (a dummy without data cannot be estimated, and an
+  /// `--as-of` view must not fail because the model file names a later year).
+  public func make(
+    _ declaration: ModelDeclaration, indicator: Indicator, window: ClosedRange<Int>
+  ) throws -> any ForecastModel {
+    try make(
+      declaration.modelClass, options: declaration.options, indicator: indicator, window: window)
   }
 
-  func make(_ modelClass: ModelClass, options: ModelOptions, indicator: Indicator) throws
-    -> any ForecastModel
-  {
-    let breaks = Array(Set(options.breaks + indicator.breaks)).sorted()
+  func make(
+    _ modelClass: ModelClass, options: ModelOptions, indicator: Indicator,
+    window: ClosedRange<Int>
+  ) throws -> any ForecastModel {
+    let breaks = Set(options.breaks + indicator.breaks)
+      .filter { $0 > window.lowerBound && $0 <= window.upperBound }.sorted()
+    var options = options
+    options.pulses = options.pulses.filter { window.contains($0) }
     switch modelClass {
     case .auto:
       let candidates = try options.candidates.map {
-        try make($0, options: options, indicator: indicator)
+        try make($0, options: options, indicator: indicator, window: window)
       }
       let rule: AutoModel.Rule =
         selection == .aicc ? .aicc : .backtest(origins: 5, horizon: 3)

@@ -111,7 +111,8 @@ public struct ProjectionEngine: Sendable {
         [self] other in
         try? self.history(area: area, indicator: other, request: request).series
       }
-      let fitted = try factory.make(declaration, indicator: info).fit(series)
+      let window = series.years.first!...last
+      let fitted = try factory.make(declaration, indicator: info, window: window).fit(series)
       let forecast = fitted.forecast(
         horizon: request.toYear - last, paths: request.paths, seed: request.seed)
       return SeriesProjection(
