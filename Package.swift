@@ -34,6 +34,12 @@ let package = Package(
       name: "PlanCastForecasting",
       dependencies: ["PlanCastNumerics", "PlanCastPlan"]
     ),
+    // Exports and charts: atomic writers, CSV/JSON/Markdown/XLSX tables, run manifests, SVG
+    // charts and the HTML report.
+    .target(
+      name: "PlanCastReports",
+      dependencies: ["PlanCastForecasting", "PlanCastPlan"]
+    ),
     // Command-line commands: parse, validate, call library code, print.
     .target(
       name: "PlanCastCLI",
@@ -41,6 +47,7 @@ let package = Package(
         "PlanCastNumerics",
         "PlanCastPlan",
         "PlanCastForecasting",
+        "PlanCastReports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -58,6 +65,10 @@ let package = Package(
     .testTarget(
       name: "PlanCastForecastingTests",
       dependencies: ["PlanCastForecasting"]
+    ),
+    .testTarget(
+      name: "PlanCastReportsTests",
+      dependencies: ["PlanCastReports"]
     ),
     .testTarget(
       name: "PlanCastCLITests",
