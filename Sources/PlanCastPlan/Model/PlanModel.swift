@@ -8,6 +8,8 @@ public struct PlanModel: Sendable {
   public let plan: PlanTargets
   /// Which model projects each indicator (`models.toml`); `nil` when the file is absent.
   public let specifications: ModelSpecifications?
+  /// Scenarios from `scenarios/*.toml`, resolved (empty when the folder is absent).
+  public let scenarios: [Scenario]
 
   public var config: ModelConfig { data.config }
 
@@ -18,6 +20,7 @@ public struct PlanModel: Sendable {
     public static let proxies = "proxies.toml"
     public static let targets = "targets.toml"
     public static let models = "models.toml"
+    public static let scenarios = "scenarios"
     public static let observations = "data/observations.csv"
   }
 
@@ -50,7 +53,9 @@ public struct PlanModel: Sendable {
       directory: directory,
       data: ModelData(
         config: config, catalog: catalog, proxies: proxies, observations: observations),
-      plan: plan, specifications: specifications)
+      plan: plan, specifications: specifications,
+      scenarios: try ScenarioLoader.load(
+        directory: path(File.scenarios), config: config, catalog: catalog))
   }
 }
 
@@ -63,6 +68,6 @@ extension PlanModel {
       data: ModelData(
         config: data.config, catalog: data.catalog, proxies: data.proxies,
         observations: data.observations.filter { $0.year <= year }),
-      plan: plan, specifications: specifications)
+      plan: plan, specifications: specifications, scenarios: scenarios)
   }
 }
