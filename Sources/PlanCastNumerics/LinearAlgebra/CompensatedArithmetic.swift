@@ -25,19 +25,29 @@ public enum CompensatedArithmetic {
     into r: UnsafeMutablePointer<Double>, _ b: UnsafePointer<Double>, _ a: UnsafePointer<Double>,
     rows: Int, columns: Int, _ x: UnsafePointer<Double>
   ) {
-    for i in 0..<rows {
-      var sum = b[i]
-      var compensation = 0.0
-      for j in 0..<columns {
-        let factor = -a[i + j * rows]
-        let product = factor * x[j]
-        let productError = (-product).addingProduct(factor, x[j])
-        let newSum = sum + product
-        let z = newSum - sum
-        compensation += (sum - (newSum - z)) + (product - z) + productError
-        sum = newSum
+    // Column by column over all rows at once (the same operations per element as a row-wise
+    // loop, so the same result), which the compiler vectorizes.
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: rows) { compensation in
+      let c = compensation.baseAddress!
+      for i in 0..<rows {
+        r[i] = b[i]
+        c[i] = 0
       }
-      r[i] = sum + compensation
+      for j in 0..<columns {
+        let column = a + j * rows
+        let xj = x[j]
+        for i in 0..<rows {
+          let sum = r[i]
+          let factor = -column[i]
+          let product = factor * xj
+          let productError = (-product).addingProduct(factor, xj)
+          let newSum = sum + product
+          let z = newSum - sum
+          c[i] += (sum - (newSum - z)) + (product - z) + productError
+          r[i] = newSum
+        }
+      }
+      for i in 0..<rows { r[i] += c[i] }
     }
   }
 }

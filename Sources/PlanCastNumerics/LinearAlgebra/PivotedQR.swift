@@ -8,8 +8,9 @@ import COpenBLAS
 /// kept ones.
 ///
 /// Small problems (`min(m, n) ≤ 32`, LAPACK's block size) call the unblocked routines `dlaqp2`,
-/// `dorm2r`, `dtrti2` and `dlauu2` directly: these are exactly what the blocked drivers run at
-/// these sizes, without LAPACKE's NaN scans and the drivers' `ilaenv` and workspace queries.
+/// `dorg2r`, `dtrti2` and `dlauu2` directly (what the blocked drivers run at these sizes), without
+/// LAPACKE's NaN scans and the drivers' `ilaenv` and workspace queries; `Qᵀ·b` applies the
+/// reflectors with BLAS `ddot`/`daxpy` (the arithmetic of `dorm2r` on one column).
 public struct PivotedQR: Sendable {
   /// Rows of the factored matrix.
   public let rows: Int
@@ -123,16 +124,20 @@ public struct PivotedQR: Sendable {
     let k = tau.count
     guard k > 0 else { return }
     if k <= Self.unblockedLimit {
-      var side = CChar(UInt8(ascii: "L"))
-      var trans = CChar(UInt8(ascii: "T"))
-      var m = Int32(rows)
-      var one: Int32 = 1
-      var k32 = Int32(k)
-      var work = 0.0
-      var info: Int32 = 0
-      dorm2r_(&side, &trans, &m, &one, &k32, factors, &m, tau, c, &m, &work, &info, 1, 1)
-      try LinearAlgebraError.check(info, routine: "dorm2r") { _ in
-        .illegalArgument(routine: "dorm2r", argument: 0)
+      // dorm2r for one column: each reflector H = I − τ·v·vᵀ (v₀ = 1, the rest below R's
+      // diagonal) applied as a dot product and an axpy (BLAS ddot/daxpy), skipping dlarf's
+      // per-reflector scans and level-2 calls on a single column.
+      let m = rows
+      factors.withUnsafeBufferPointer { a in
+        let a = a.baseAddress!
+        for i in 0..<k where tau[i] != 0 {
+          let tail = Int32(m - i - 1)
+          let v = a + i * m + i + 1
+          let w = c[i] + (tail > 0 ? cblas_ddot(tail, v, 1, c + i + 1, 1) : 0)
+          let scale = -tau[i] * w
+          c[i] += scale
+          if tail > 0 { cblas_daxpy(tail, scale, v, 1, c + i + 1, 1) }
+        }
       }
     } else {
       var work = [Double](repeating: 0, count: 64)
@@ -201,6 +206,11 @@ public struct PivotedQR: Sendable {
     }
     var n = Int32(r)
     var info: Int32 = 0
+    // Reference dtrtri checks the diagonal for exact zeros before inverting; OpenBLAS's dtrti2
+    // does not, so check here for both paths.
+    for k in 0..<r where out[k + k * r] == 0 {
+      throw LinearAlgebraError.singular(routine: "dpotri", index: k + 1)
+    }
     if r <= 2 * Self.unblockedLimit {
       // dpotri = dtrtri (R⁻¹) then dlauum (R⁻¹·R⁻ᵀ); below the block size these are unblocked.
       var upper = CChar(UInt8(ascii: "U"))
