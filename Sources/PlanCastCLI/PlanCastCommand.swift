@@ -20,6 +20,8 @@ public struct PlanCastCommand: ParsableCommand {
       FitCommand.self,
       ProjectCommand.self,
       BacktestCommand.self,
+      ExportCommand.self,
+      ReportCommand.self,
     ]
   )
 

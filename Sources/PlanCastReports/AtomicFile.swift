@@ -1,9 +1,13 @@
 import Foundation
 
-/// Writes a file so that readers never see a partial one: the bytes go to a temporary file in
+/// Writes files so that readers never see a partial one: the bytes go to a temporary file in
 /// the same directory, which is then renamed over the destination.
+///
+/// ``writeAll(_:overwrite:stager:)`` writes a set of files (an export and its manifest) as one:
+/// every destination is checked and every temporary file written before the first rename, so a
+/// failure while writing (a full disk, a missing directory) leaves none of them behind.
 public enum AtomicFile {
-  /// Why a write failed; the destination is untouched in every case.
+  /// Why a write failed; the destinations are untouched in every case.
   public enum WriteError: Error, Equatable, CustomStringConvertible {
     case exists(String)
     case directoryMissing(String)
@@ -18,27 +22,78 @@ public enum AtomicFile {
     }
   }
 
-  /// Writes `data` to `path` atomically; refuses to replace an existing file unless `overwrite`.
-  public static func write(_ data: Data, to path: String, overwrite: Bool) throws(WriteError) {
-    let url = URL(fileURLWithPath: path)
-    let directory = url.deletingLastPathComponent()
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    else { throw .directoryMissing(directory.path) }
-    if !overwrite && FileManager.default.fileExists(atPath: path) { throw .exists(path) }
-    let temporary = directory.appendingPathComponent(
-      ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString).tmp")
-    do {
-      try data.write(to: temporary, options: [.withoutOverwriting])
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw .failed(path: path, reason: Self.reason(error))
+  /// One file to write.
+  public struct Item: Sendable {
+    public let path: String
+    public let data: Data
+
+    public init(path: String, data: Data) {
+      self.path = path
+      self.data = data
     }
-    if rename(temporary.path, path) != 0 {
+  }
+
+  /// Writes bytes to a new temporary file. The default writes to the file system; tests pass
+  /// one that fails (a full disk) to check that nothing is left behind.
+  public typealias Stager = @Sendable (Data, URL) throws -> Void
+
+  /// Writes with `Data.write`, refusing to reuse an existing temporary name.
+  public static let fileSystem: Stager = { data, url in
+    try data.write(to: url, options: [.withoutOverwriting])
+  }
+
+  /// Writes `data` to `path` atomically; refuses to replace an existing file unless `overwrite`.
+  public static func write(
+    _ data: Data, to path: String, overwrite: Bool, stager: Stager = fileSystem
+  ) throws(WriteError) {
+    try writeAll([Item(path: path, data: data)], overwrite: overwrite, stager: stager)
+  }
+
+  /// Writes every item, or (when checking or staging fails) none of them.
+  public static func writeAll(_ items: [Item], overwrite: Bool, stager: Stager = fileSystem)
+    throws(WriteError)
+  {
+    var seen = Set<String>()
+    for item in items {
+      let url = URL(fileURLWithPath: item.path).standardizedFileURL
+      guard seen.insert(url.path).inserted else {
+        throw .failed(path: item.path, reason: "the same file is written twice")
+      }
+      let directory = url.deletingLastPathComponent()
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      else { throw .directoryMissing(directory.path) }
+      if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+        if isDirectory.boolValue {
+          throw .failed(path: item.path, reason: "a directory of that name exists")
+        }
+        if !overwrite { throw .exists(item.path) }
+      }
+    }
+    var staged: [(temporary: URL, destination: String)] = []
+    func discardStaged() {
+      for file in staged { try? FileManager.default.removeItem(at: file.temporary) }
+    }
+    for item in items {
+      let url = URL(fileURLWithPath: item.path)
+      let temporary = url.deletingLastPathComponent().appendingPathComponent(
+        ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString).tmp"
+      )
+      do {
+        try stager(item.data, temporary)
+      } catch {
+        try? FileManager.default.removeItem(at: temporary)
+        discardStaged()
+        throw .failed(path: item.path, reason: Self.reason(error))
+      }
+      staged.append((temporary, item.path))
+    }
+    for (index, file) in staged.enumerated()
+    where rename(file.temporary.path, file.destination) != 0 {
       let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(at: temporary)
-      throw .failed(path: path, reason: reason)
+      for rest in staged[index...] { try? FileManager.default.removeItem(at: rest.temporary) }
+      throw .failed(path: file.destination, reason: reason)
     }
   }
 
@@ -48,6 +103,9 @@ public enum AtomicFile {
       underlying.domain == NSPOSIXErrorDomain
     {
       return String(cString: strerror(Int32(underlying.code)))
+    }
+    if nsError.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(nsError.code)))
     }
     return nsError.localizedDescription
   }

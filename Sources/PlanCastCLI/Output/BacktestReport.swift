@@ -17,11 +17,11 @@ struct BacktestReport {
     }
     for row in rows {
       guard let s = row.summary else {
-        table.rows.append(
+        table.append(
           [row.area, row.indicator, row.model, "0", "–", "–", "–", "–", "–", "–", "–"])
         continue
       }
-      table.rows.append([
+      table.append([
         row.area, row.indicator, row.model, "\(s.count)", text(s.mape), text(s.rmse), text(s.mase),
         text(s.coverage80), text(s.coverage95), text(s.winkler80), text(s.winkler95),
       ])

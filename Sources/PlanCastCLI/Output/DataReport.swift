@@ -28,7 +28,7 @@ struct DataReport {
         if !notes.contains(note) { notes.append(note) }
         origin += " [\(notes.firstIndex(of: note)! + 1)]"
       }
-      table.rows.append([
+      table.append([
         entry.indicator, entry.area, origin, String(entry.years.count),
         YearRanges.describe(entry.years),
       ])
@@ -76,7 +76,7 @@ struct DataReport {
         : ["year", "value", "vintage / rule", "source", "note"],
       alignments: [.right, .right, .left, .left, .left])
     for p in s.points {
-      table.rows.append([String(p.year), "\(p.value)"] + cells(p))
+      table.append([String(p.year), "\(p.value)"] + cells(p))
     }
     return table
   }

@@ -26,7 +26,7 @@ struct FitReport {
         var table = Table(
           headers: ["parameter", "estimate", "std error"], alignments: [.left, .right, .right])
         for parameter in fitted.parameters {
-          table.rows.append([
+          table.append([
             parameter.name, NumberText.fixed(parameter.estimate, digits: 4),
             NumberText.fixed(parameter.standardError, digits: 4),
           ])
@@ -48,7 +48,7 @@ struct FitReport {
     for p in projections {
       guard case .success(let result) = p.outcome else { continue }
       for parameter in result.fitted.parameters {
-        table.rows.append([
+        table.append([
           p.area, p.indicator, result.fitted.name, parameter.name, "\(parameter.estimate)",
           parameter.standardError.map { "\($0)" } ?? "", "\(result.fitted.aicc)",
           "\(result.fitted.innovationStandardDeviation)",

@@ -1,5 +1,6 @@
 import PlanCastForecasting
 import PlanCastPlan
+import PlanCastReports
 
 /// Renders projections: a tidy table (one row per area, indicator and year; observed years
 /// included with `kind = observed`), JSON, and the failures with their reasons.
@@ -8,37 +9,12 @@ struct ProjectionReport {
   let model: PlanModel
   let language: Language
 
-  static let headers = [
-    "city", "indicator", "year", "kind", "mean", "median", "lo80", "hi80", "lo95", "hi95", "model",
-    "unit", "proxy",
-  ]
-
-  /// Machine-readable rows with full-precision numbers.
+  /// Machine-readable rows with full-precision numbers (the export's tidy table without the
+  /// name columns; see `ProjectionTables`).
   func tidyTable(includeObserved: Bool = true) -> Table {
-    var table = Table(
-      headers: Self.headers,
-      alignments: [.left, .left, .right, .left] + Array(repeating: .right, count: 6)
-        + [.left, .left, .left])
-    for p in projections {
-      guard case .success(let result) = p.outcome else { continue }
-      let proxy = p.proxyNote ?? ""
-      if includeObserved {
-        for (year, value) in zip(p.history.years, p.history.values) {
-          let v = "\(value)"
-          table.rows.append(
-            [p.area, p.indicator, "\(year)", "observed", v, v, "", "", "", "", "", p.unit, proxy])
-        }
-      }
-      for point in result.forecast.points {
-        table.rows.append(
-          [
-            p.area, p.indicator, "\(point.year)", "forecast", "\(point.mean)", "\(point.median)",
-            "\(point.lo80)", "\(point.hi80)", "\(point.lo95)", "\(point.hi95)",
-            result.forecast.model, p.unit, proxy,
-          ])
-      }
-    }
-    return table
+    ProjectionTables.tidy(
+      projections, model: model, language: .en, includeObserved: includeObserved,
+      withNames: false)
   }
 
   /// A terminal table: forecasts only, rounded, names in the chosen language.
@@ -58,7 +34,7 @@ struct ProjectionReport {
           marker = " [\(notes.count)]"
         }
         for point in result.forecast.points {
-          table.rows.append([
+          table.append([
             area, indicator + marker, "\(point.year)", Self.number(point.median),
             "\(Self.number(point.lo80)) – \(Self.number(point.hi80))",
             "\(Self.number(point.lo95)) – \(Self.number(point.hi95))", result.forecast.model,
@@ -66,7 +42,7 @@ struct ProjectionReport {
         }
       case .failure(let error):
         notes.append(error.description)
-        table.rows.append([area, indicator, "–", "–", "–", "–", "no projection [\(notes.count)]"])
+        table.append([area, indicator, "–", "–", "–", "–", "no projection [\(notes.count)]"])
       }
     }
     return (table, notes.enumerated().map { "[\($0.offset + 1)] \($0.element)" })

@@ -16,10 +16,10 @@ struct RegressionReport {
       alignments: [.left] + Array(repeating: .right, count: 6))
     for c in result.coefficients {
       guard let estimate = c.estimate else {
-        table.rows.append([c.name, "dropped", "", "", "", "", ""])
+        table.append([c.name, "dropped", "", "", "", "", ""])
         continue
       }
-      table.rows.append(
+      table.append(
         [
           c.name, Self.full(estimate), Self.full(c.standardError), Self.full(c.tStatistic),
           Self.full(c.pValue), Self.full(c.confidenceInterval?.lowerBound),

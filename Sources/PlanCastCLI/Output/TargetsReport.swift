@@ -75,14 +75,14 @@ struct TargetsReport {
         notes.append("[\(notes.count + 1)] \(e.target.id): \(note)")
         status += " [\(notes.count)]"
       }
-      table.rows.append([
+      table.append([
         e.target.id, e.target.name(language), regionName(e.target.region), targetText(e.target),
         latestText(e), NumberText.signed(e.gap), changeText(e.requiredAnnualChange, e),
         changeText(e.recentAnnualChange, e), status,
       ])
     }
     for g in model.plan.goals {
-      table.rows.append([
+      table.append([
         g.id, g.name(language), regionName(g.region), "(\(g.year))", "–", "–", "–", "–",
         TargetStatus.qualitative.label(language),
       ])
@@ -101,12 +101,12 @@ struct TargetsReport {
     var table = Table(
       headers: base.headers + [zh ? "说明" : "note"], alignments: base.alignments + [.left])
     let notes = evaluations.map(remark) + model.plan.goals.map { _ in "" }
-    for (row, note) in zip(base.rows, notes) {
+    for (row, note) in zip(base.textRows, notes) {
       var r = row
       if let i = r.last?.range(of: " [") {
         r[r.count - 1] = String(r[r.count - 1][..<i.lowerBound])
       }
-      table.rows.append(r + [note])
+      table.append(r + [note])
     }
     return table
   }

@@ -4,7 +4,7 @@ enum TextTableRenderer {
   static func render(_ table: Table, separator: String = "  ") -> String {
     let columns = table.headers.count
     var widths = table.headers.map(DisplayWidth.of)
-    for row in table.rows {
+    for row in table.textRows {
       for (i, cell) in row.prefix(columns).enumerated() {
         widths[i] = max(widths[i], DisplayWidth.of(cell))
       }
@@ -21,7 +21,7 @@ enum TextTableRenderer {
     }
     var out = [line(table.headers)]
     out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: separator))
-    out += table.rows.map(line)
+    out += table.textRows.map(line)
     return out.joined(separator: "\n") + "\n"
   }
 

@@ -1,26 +1,29 @@
 /// A JSON value with a deterministic writer: keys keep their insertion order, doubles are
 /// written with Swift's shortest round-trip representation (full precision), non-finite
 /// doubles become `null`.
-enum JSONValue {
+public enum JSONValue: Sendable {
   case null
   case bool(Bool)
   case int(Int)
   case double(Double)
+  /// An unsigned integer (seeds), written exactly.
+  case uint(UInt64)
   case string(String)
   case array([JSONValue])
   case object([(String, JSONValue)])
 
-  static func optional(_ d: Double?) -> JSONValue { d.map(JSONValue.double) ?? .null }
-  static func optional(_ i: Int?) -> JSONValue { i.map(JSONValue.int) ?? .null }
-  static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+  public static func optional(_ d: Double?) -> JSONValue { d.map(JSONValue.double) ?? .null }
+  public static func optional(_ i: Int?) -> JSONValue { i.map(JSONValue.int) ?? .null }
+  public static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
 
-  func render(indent: Int = 0) -> String {
+  public func render(indent: Int = 0) -> String {
     let pad = String(repeating: "  ", count: indent)
     let inner = String(repeating: "  ", count: indent + 1)
     switch self {
     case .null: return "null"
     case .bool(let b): return b ? "true" : "false"
     case .int(let i): return String(i)
+    case .uint(let u): return String(u)
     case .double(let d): return d.isFinite ? "\(d)" : "null"
     case .string(let s): return Self.quote(s)
     case .array(let items):
@@ -35,7 +38,7 @@ enum JSONValue {
     }
   }
 
-  static func quote(_ s: String) -> String {
+  public static func quote(_ s: String) -> String {
     var out = "\""
     for scalar in s.unicodeScalars {
       switch scalar {

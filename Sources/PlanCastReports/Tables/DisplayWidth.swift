@@ -1,11 +1,11 @@
 /// Terminal column width of text: East Asian wide and fullwidth characters take two
 /// columns, combining marks and zero-width characters none, everything else one.
-enum DisplayWidth {
-  static func of(_ text: String) -> Int {
+public enum DisplayWidth {
+  public static func of(_ text: String) -> Int {
     text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
   }
 
-  static func width(of scalar: Unicode.Scalar) -> Int {
+  public static func width(of scalar: Unicode.Scalar) -> Int {
     let v = scalar.value
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format: return 0
@@ -23,7 +23,7 @@ enum DisplayWidth {
 
 extension DisplayWidth {
   /// `text` padded with spaces on the right to `width` terminal columns.
-  static func padRight(_ text: String, to width: Int) -> String {
+  public static func padRight(_ text: String, to width: Int) -> String {
     text + String(repeating: " ", count: max(0, width - of(text)))
   }
 }

@@ -1,13 +1,18 @@
+import Foundation
+
 /// Writes CSV with RFC 4180 quoting: a field containing a comma, quote, CR or LF is quoted,
 /// with quotes doubled. Records end with CRLF as the RFC specifies.
-enum CSVWriter {
-  static func field(_ value: String) -> String {
+public enum CSVWriter {
+  /// One field, quoted when it must be.
+  public static func field(_ value: String) -> String {
     let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
     guard needsQuotes else { return value }
     return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
-  static func render(_ table: Table) -> String {
-    ([table.headers] + table.rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+  /// The header row and every row.
+  public static func render(_ table: Table) -> String {
+    ([table.headers] + table.textRows).map { $0.map(field).joined(separator: ",") + "\r\n" }
+      .joined()
   }
 }

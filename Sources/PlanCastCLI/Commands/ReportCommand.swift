@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import PlanCastForecasting
+import PlanCastPlan
+import PlanCastReports
+
+/// `plancast report`: one self-contained HTML page with every table and chart.
+public struct ReportCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Write one self-contained HTML report: targets, fan charts, backtests, manifest.",
+    discussion: """
+      The page has inline CSS and inline SVG charts and makes no external requests, so it can \
+      be mailed or archived. It holds the proxy and data caveats, the targets, the projections \
+      (table and a fan chart per area and indicator, with the plan target where there is one), \
+      the backtest accuracy with forecast-versus-outturn charts, and the run manifest (version, \
+      command line, seed, paths, SHA-256 of every model file read). The file is written \
+      atomically and an existing file is kept unless --force is given.
+
+      Examples:
+        plancast report --to czt.html
+        plancast report --lang zh --to czt-zh.html --force
+      """)
+
+  @OptionGroup var modelOptions: ModelOptions
+  @OptionGroup var simulation: SimulationOptions
+  @OptionGroup var language: LanguageOption
+
+  @Option(help: ArgumentHelp("HTML file to write.", valueName: "file.html"))
+  var to: String = "plancast-report.html"
+
+  @Flag(help: "Overwrite the file if it exists.")
+  var force = false
+
+  @Option(help: ArgumentHelp("Backtest origin years FIRST:LAST.", valueName: "first:last"))
+  var origins = RangeArgument(2010...2020)
+
+  @Option(help: ArgumentHelp("Backtest horizons FIRST:LAST.", valueName: "first:last"))
+  var horizons = RangeArgument(1...5)
+
+  public init() {}
+
+  public func validate() throws {
+    guard horizons.range.lowerBound >= 1 else {
+      throw ValidationError("--horizons must start at 1 or later, e.g. 1:5")
+    }
+  }
+
+  public func run() throws {
+    try reportingFailures {
+      let model = try modelOptions.load()
+      let lang = language.lang
+      let request = ProjectionRequest(
+        toYear: model.config.planEnd, paths: simulation.paths, seed: simulation.seed)
+      let engine = ProjectionEngine(model: model)
+      let evaluations = TargetEvaluator(data: model.data, language: lang).evaluate(model.plan)
+      let projections = model.specifications == nil ? [] : engine.project(request)
+      let backtest = SeriesBacktest(engine: engine).run(
+        request, origins: origins.range, horizons: horizons.range)
+      let manifest = try ExportCommand.manifest(
+        model: model, asOf: modelOptions.asOf, simulation: simulation, language: lang,
+        options: [
+          ("to_year", .int(request.toYear)),
+          ("origins", .string(origins.defaultValueDescription)),
+          ("horizons", .string(horizons.defaultValueDescription)),
+        ])
+      let report = PlanReport(
+        model: model, language: lang, evaluations: evaluations, projections: projections,
+        backtest: backtest, manifest: manifest)
+      do throws(AtomicFile.WriteError) {
+        try AtomicFile.write(Data(report.html().utf8), to: to, overwrite: force)
+      } catch {
+        throw CLIFailure.data(error.description)
+      }
+      print(to)
+    }
+  }
+}
