@@ -34,6 +34,12 @@ let package = Package(
       name: "PlanCastForecasting",
       dependencies: ["PlanCastNumerics", "PlanCastPlan"]
     ),
+    // Scenarios and Monte Carlo attainment: joint simulation with correlated shocks, scenario
+    // effects, the probability of meeting each target and what it would take.
+    .target(
+      name: "PlanCastAttainment",
+      dependencies: ["PlanCastForecasting", "PlanCastPlan", "PlanCastNumerics"]
+    ),
     // Exports and charts: atomic writers, CSV/JSON/Markdown/XLSX tables, run manifests, SVG
     // charts and the HTML report.
     .target(
@@ -48,6 +54,7 @@ let package = Package(
         "PlanCastPlan",
         "PlanCastForecasting",
         "PlanCastReports",
+        "PlanCastAttainment",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -64,7 +71,12 @@ let package = Package(
     ),
     .testTarget(
       name: "PlanCastForecastingTests",
-      dependencies: ["PlanCastForecasting"]
+      dependencies: ["PlanCastForecasting"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "PlanCastAttainmentTests",
+      dependencies: ["PlanCastAttainment"]
     ),
     .testTarget(
       name: "PlanCastReportsTests",

@@ -7,12 +7,17 @@ public struct ModelFactory: Sendable {
   /// Series of other indicators of the same area, for models that need them (nominal GDP needs
   /// real growth, energy intensity may use it), already cut to the projection's data window.
   public let auxiliary: @Sendable (String) -> YearlySeries?
+  /// The declaration of another indicator in the same area (the real growth model inside
+  /// nominal GDP follows the declared real growth model).
+  public let auxiliaryDeclaration: @Sendable (String) -> ModelDeclaration?
 
   public init(
     selection: SelectionRule,
+    auxiliaryDeclaration: @escaping @Sendable (String) -> ModelDeclaration? = { _ in nil },
     auxiliary: @escaping @Sendable (String) -> YearlySeries? = { _ in nil }
   ) {
     self.selection = selection
+    self.auxiliaryDeclaration = auxiliaryDeclaration
     self.auxiliary = auxiliary
   }
 
@@ -52,9 +57,47 @@ public struct ModelFactory: Sendable {
         input: indicator.kind == .rate ? .rates : .levels, order: options.order ?? 1,
         trend: options.trend ?? false, pulseYears: options.pulses, breakYears: breaks)
     case .etsDamped: return DampedTrendETS()
-    case .theta, .logistic, .nominalGDP, .energyIntensity:
+    case .nominalGDP:
+      let (name, real) = try realGrowth(options, for: modelClass)
+      return NominalGDP(
+        realGrowth: real, realModel: rateModel(for: name, window: window), breakYears: breaks)
+    case .energyIntensity:
+      var regressor: EnergyIntensityChange.GrowthRegressor?
+      if options.realGrowth != nil {
+        let (name, real) = try realGrowth(options, for: modelClass)
+        regressor = .init(series: real, future: .model(rateModel(for: name, window: window)))
+      }
+      return EnergyIntensityChange(
+        trend: options.trend ?? true, growth: regressor, stepYears: breaks,
+        pulseYears: options.pulses)
+    case .theta, .logistic:
       throw ForecastError.invalidOption(
         "model class \(modelClass.rawValue) is not wired into projections yet")
     }
+  }
+
+  /// The real growth series a composite model needs.
+  func realGrowth(_ options: ModelOptions, for modelClass: ModelClass) throws
+    -> (String, YearlySeries)
+  {
+    guard let name = options.realGrowth else {
+      throw ForecastError.invalidOption(
+        "\(modelClass.rawValue) needs real_growth = \"…\" in models.toml")
+    }
+    guard let series = auxiliary(name), series.count >= 3 else {
+      throw ForecastError.invalidOption(
+        "\(modelClass.rawValue) needs the \(name) series of the same area, which has too little data"
+      )
+    }
+    return (name, series)
+  }
+
+  /// The AR model of a rate indicator as its own declaration states it (order, trend, pulses),
+  /// or AR(1) when it has none.
+  func rateModel(for indicator: String, window: ClosedRange<Int>) -> GrowthAutoregression {
+    let options = auxiliaryDeclaration(indicator).map(\.options) ?? ModelOptions()
+    return GrowthAutoregression(
+      input: .rates, order: options.order ?? 1, trend: options.trend ?? false,
+      pulseYears: options.pulses.filter { window.contains($0) })
   }
 }

@@ -95,29 +95,18 @@ public struct ProjectionEngine: Sendable {
     let unit = model.data.catalog[indicator]?.unit ?? ""
     let empty = YearlySeries(unchecked: "\(area) \(indicator)", [], [])
     do {
-      let (series, proxy) = try history(area: area, indicator: indicator, request: request)
-      guard let last = series.lastYear else {
-        throw ForecastError.invalidSeries(
-          series.name, "no observations in the data window (check fit_from)")
-      }
+      let fit = try self.fit(area: area, indicator: indicator, request: request)
+      let last = fit.history.lastYear!
       guard request.toYear > last else {
         throw ForecastError.invalidOption(
-          "\(series.name): the last observation (\(last)) is not before --to \(request.toYear)")
+          "\(fit.history.name): the last observation (\(last)) is not before --to \(request.toYear)"
+        )
       }
-      guard let declaration = model.specifications?.declaration(indicator: indicator, area: area),
-        let info = model.data.catalog[indicator]
-      else { throw ForecastError.invalidSeries(series.name, "no model declared in models.toml") }
-      let factory = ModelFactory(selection: model.specifications?.selection ?? .aicc) {
-        [self] other in
-        try? self.history(area: area, indicator: other, request: request).series
-      }
-      let window = series.years.first!...last
-      let fitted = try factory.make(declaration, indicator: info, window: window).fit(series)
-      let forecast = fitted.forecast(
+      let forecast = fit.fitted.forecast(
         horizon: request.toYear - last, paths: request.paths, seed: request.seed)
       return SeriesProjection(
-        area: area, indicator: indicator, unit: unit, history: series, proxyNote: proxy,
-        outcome: .success((fitted, forecast)))
+        area: area, indicator: indicator, unit: unit, history: fit.history,
+        proxyNote: fit.proxyNote, outcome: .success((fit.fitted, forecast)))
     } catch let error as ForecastError {
       return SeriesProjection(
         area: area, indicator: indicator, unit: unit, history: empty, proxyNote: nil,
@@ -127,5 +116,29 @@ public struct ProjectionEngine: Sendable {
         area: area, indicator: indicator, unit: unit, history: empty, proxyNote: nil,
         outcome: .failure(.estimationFailed(series: "\(area) \(indicator)", model: "", "\(error)")))
     }
+  }
+
+  /// Fits the declared model of (area, indicator) to its data window.
+  public func fit(area: String, indicator: String, request: ProjectionRequest) throws
+    -> (fitted: any FittedModel, history: YearlySeries, proxyNote: String?)
+  {
+    let (series, proxy) = try history(area: area, indicator: indicator, request: request)
+    guard let first = series.years.first, let last = series.lastYear else {
+      throw ForecastError.invalidSeries(
+        series.name, "no observations in the data window (check fit_from)")
+    }
+    guard let declaration = model.specifications?.declaration(indicator: indicator, area: area),
+      let info = model.data.catalog[indicator]
+    else { throw ForecastError.invalidSeries(series.name, "no model declared in models.toml") }
+    let factory = ModelFactory(
+      selection: model.specifications?.selection ?? .aicc,
+      auxiliaryDeclaration: { [model] other in
+        model.specifications?.declaration(indicator: other, area: area)
+      },
+      auxiliary: { [self] other in
+        try? self.history(area: area, indicator: other, request: request).series
+      })
+    let fitted = try factory.make(declaration, indicator: info, window: first...last).fit(series)
+    return (fitted, series, proxy)
   }
 }

@@ -44,6 +44,17 @@ public struct TargetEvaluator: Sendable {
       origin: series.origin, reason: status == .noData ? m.reason : nil)
   }
 
+  /// The condition a target's quantity must meet, with the direction of "reach" judged from
+  /// the data (nil when the target's series has no data).
+  public func condition(for target: Target) -> TargetCondition? {
+    guard let series = data.series(area: target.region, indicator: target.indicator),
+      !series.isEmpty
+    else { return nil }
+    return TargetCondition(
+      comparator: target.comparator, value: target.value, tolerance: target.tolerance,
+      direction: reachDirection(target, series: series))
+  }
+
   /// For "=" (reach): +1 if the series must rise to the value, −1 if it must fall, judged
   /// from the last value before the plan period (else the first value).
   private func reachDirection(_ target: Target, series: IndicatorSeries) -> Double {

@@ -1,0 +1,222 @@
+import COpenBLAS
+import Dispatch
+import PlanCastForecasting
+import PlanCastNumerics
+import PlanCastPlan
+
+/// How many draws, with which seed, on how many threads.
+public struct MonteCarloSettings: Sendable {
+  public var draws: Int
+  public var seed: UInt64
+  public var threads: Int
+  public var thresholds: StatusThresholds
+
+  public init(
+    draws: Int = 100_000, seed: UInt64 = 20_210_602, threads: Int = 1,
+    thresholds: StatusThresholds = StatusThresholds()
+  ) {
+    self.draws = draws
+    self.seed = seed
+    self.threads = threads
+    self.thresholds = thresholds
+  }
+}
+
+/// Monte Carlo attainment: fits every series a target needs, simulates them jointly with
+/// correlated shocks, parameter uncertainty and scenario assumptions, and reports the
+/// probability of meeting each target.
+///
+/// Randomness is a pure function of (seed, draw index, stream): draw `p` uses
+/// `Philox(seed, stream: p)` for its shocks, a per-series key for parameter draws and a
+/// per-assumption key for uncertain assumptions. Results are therefore bitwise identical for
+/// any thread count, and scenarios share common random numbers: the same draw sees the same
+/// shocks in every scenario, so scenario differences are not noise.
+public struct AttainmentEngine: Sendable {
+  public let model: PlanModel
+  let series: [SimulatedSeries]
+  let measures: [TargetMeasure]
+  /// Targets without a probability, with the reason.
+  let unmeasured: [(target: Target, reason: String, status: AttainmentStatus)]
+  let correlation: ShockCorrelation
+  /// Calendar years with shocks: the first projected year of any series to the last.
+  let shockYears: ClosedRange<Int>
+  let dimension: Int
+
+  /// Fits the series behind every numeric target. Throws only when the shock correlation
+  /// cannot be made positive definite; a target whose series cannot be fitted gets a reason.
+  public init(model: PlanModel) throws {
+    self.model = model
+    let projection = ProjectionEngine(model: model)
+    let evaluator = TargetEvaluator(data: model.data)
+    var series: [SimulatedSeries] = []
+    var measures: [(Target, Int, TargetCondition)] = []
+    var unmeasured: [(Target, String, AttainmentStatus)] = []
+    var offset = 0
+    for target in model.plan.targets {
+      let key = "\(target.region)|\(target.indicator)"
+      if let index = series.firstIndex(where: { "\($0.area)|\($0.indicator)" == key }) {
+        if let condition = evaluator.condition(for: target) {
+          measures.append((target, index, condition))
+        }
+        continue
+      }
+      guard let condition = evaluator.condition(for: target) else {
+        unmeasured.append((target, "no data for \(target.indicator) in \(target.region)", .noData))
+        continue
+      }
+      guard
+        model.specifications?.declaration(indicator: target.indicator, area: target.region) != nil
+      else {
+        unmeasured.append(
+          (target, "no model declared for \(target.indicator) in models.toml", .noData))
+        continue
+      }
+      let request = ProjectionRequest(toYear: target.year)
+      do {
+        let fit = try projection.fit(
+          area: target.region, indicator: target.indicator, request: request)
+        let last = fit.history.lastYear!
+        let declaration = model.specifications?.declaration(
+          indicator: target.indicator, area: target.region)
+        let lastYear = model.plan.targets.filter {
+          $0.region == target.region && $0.indicator == target.indicator
+        }.map(\.year).max()!
+        let info = model.data.catalog[target.indicator]!
+        let s = SimulatedSeries(
+          area: target.region, indicator: target.indicator, kind: info.kind, trend: info.trend,
+          fitted: fit.fitted,
+          observed: Dictionary(uniqueKeysWithValues: zip(fit.history.years, fit.history.values)),
+          lastObserved: last, lastYear: Swift.max(lastYear, last), proxyNote: fit.proxyNote,
+          followsIndicator: declaration?.options.realGrowth, componentOffset: offset,
+          streamKey: stableHash("series:" + key))
+        offset += s.components
+        series.append(s)
+        measures.append((target, series.count - 1, condition))
+      } catch {
+        unmeasured.append((target, "\(error)", .noData))
+      }
+    }
+    self.series = series
+    self.measures = measures.map {
+      TargetMeasure(target: $0.0, seriesIndex: $0.1, series: series[$0.1], condition: $0.2)
+    }
+    self.unmeasured = unmeasured
+    correlation = try ShockCorrelation(series: series)
+    dimension = offset
+    let first = series.map(\.firstProjected).min() ?? 0
+    let last = series.map(\.lastYear).max() ?? 0
+    shockYears = first...Swift.max(first, last)
+  }
+
+  /// The simulated series: (area, indicator, model, proxy note).
+  public var simulatedSeries: [(area: String, indicator: String, model: String, proxy: String?)] {
+    series.map { ($0.area, $0.indicator, $0.fitted.name, $0.proxyNote) }
+  }
+
+  /// Runs every scenario with common random numbers.
+  public func run(_ scenarios: [Scenario], settings: MonteCarloSettings) -> [ScenarioAttainment] {
+    scenarios.map { run($0, settings: settings) }
+  }
+
+  /// Runs one scenario.
+  public func run(_ scenario: Scenario, settings: MonteCarloSettings) -> ScenarioAttainment {
+    let store = DrawStore(targets: measures.count, draws: settings.draws)
+    defer { store.deallocate() }
+    simulate(scenario, settings: settings, into: store)
+    var results = measures.enumerated().map { k, measure in
+      summarise(measure, store: store, target: k, scenario: scenario, settings: settings)
+    }
+    results += unmeasured.map { item in
+      TargetAttainment(
+        target: item.target, scenario: scenario.id, probability: nil,
+        monteCarloStandardError: nil, median: nil, lo80: nil, hi80: nil, lo95: nil, hi95: nil,
+        status: item.status, requiredForHalf: nil, requiredForEighty: nil,
+        projectedAnnualChange: nil, proxyNote: nil, reason: item.reason, model: nil)
+    }
+    let order = Dictionary(
+      uniqueKeysWithValues: model.plan.targets.enumerated().map { ($1.id, $0) })
+    results.sort { order[$0.target.id, default: 0] < order[$1.target.id, default: 0] }
+    return ScenarioAttainment(
+      scenario: scenario, draws: settings.draws, seed: settings.seed, targets: results,
+      correlationShrinkage: correlation.shrinkage)
+  }
+
+  /// Draws per block: shocks of a block are generated together and correlated with one BLAS
+  /// call (`dtrmm`).
+  static let blockSize = 512
+
+  func simulate(_ scenario: Scenario, settings: MonteCarloSettings, into store: DrawStore) {
+    let effects = ScenarioEffects(scenario: scenario, series: series)
+    let blocks = (settings.draws + Self.blockSize - 1) / Self.blockSize
+    let threads = Swift.max(1, Swift.min(settings.threads, blocks))
+    DispatchQueue.concurrentPerform(iterations: threads) { worker in
+      var workspace = Workspace(engine: self, effects: effects)
+      var block = worker
+      while block < blocks {
+        let start = block * Self.blockSize
+        let count = Swift.min(Self.blockSize, settings.draws - start)
+        workspace.run(
+          block: start..<(start + count), seed: settings.seed, effects: effects, store: store)
+        block += threads
+      }
+    }
+  }
+
+  func summarise(
+    _ measure: TargetMeasure, store: DrawStore, target k: Int, scenario: Scenario,
+    settings: MonteCarloSettings
+  ) -> TargetAttainment {
+    let s = series[measure.seriesIndex]
+    let n = settings.draws
+    var quantities = Array(UnsafeBufferPointer(start: store.quantity[k], count: n))
+    let met = quantities.reduce(0) { $0 + (measure.condition.isMet(by: $1) ? 1 : 0) }
+    let p = Double(met) / Double(n)
+    let q = QuantileSelection.quantiles(&quantities, [0.5, 0.1, 0.9, 0.025, 0.975])
+    var changes = Array(UnsafeBufferPointer(start: store.change[k], count: n))
+    let typicalChange = QuantileSelection.quantiles(&changes, [0.5])[0]
+    var required: (Double?, Double?) = (nil, nil)
+    if measure.shift != nil, measure.condition.comparator != .about {
+      var shifts = Array(UnsafeBufferPointer(start: store.shift[k], count: n))
+      let up: Bool
+      switch measure.condition.comparator {
+      case .atLeast, .greaterThan: up = true
+      case .atMost, .lessThan: up = false
+      case .reach: up = measure.condition.direction >= 0
+      case .about: up = true
+      }
+      let c = QuantileSelection.quantiles(&shifts, up ? [0.5, 0.8] : [0.5, 0.2])
+      required = (measure.compose(typicalChange, c[0]), measure.compose(typicalChange, c[1]))
+    }
+    return TargetAttainment(
+      target: measure.target, scenario: scenario.id, probability: p,
+      monteCarloStandardError: (p * (1 - p) / Double(n)).squareRoot(), median: q[0], lo80: q[1],
+      hi80: q[2], lo95: q[3], hi95: q[4], status: settings.thresholds.status(p),
+      requiredForHalf: required.0, requiredForEighty: required.1,
+      projectedAnnualChange: typicalChange, proxyNote: s.proxyNote, reason: nil,
+      model: s.fitted.name)
+  }
+}
+
+/// Per-draw results, written by index from any thread (each draw by exactly one thread).
+final class DrawStore: @unchecked Sendable {
+  let quantity: [UnsafeMutablePointer<Double>]
+  let change: [UnsafeMutablePointer<Double>]
+  let shift: [UnsafeMutablePointer<Double>]
+
+  init(targets: Int, draws: Int) {
+    func make() -> [UnsafeMutablePointer<Double>] {
+      (0..<targets).map { _ in
+        let p = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, draws))
+        p.initialize(repeating: .nan, count: Swift.max(1, draws))
+        return p
+      }
+    }
+    quantity = make()
+    change = make()
+    shift = make()
+  }
+
+  func deallocate() {
+    for p in quantity + change + shift { p.deallocate() }
+  }
+}

@@ -1,0 +1,47 @@
+import PlanCastForecasting
+import PlanCastPlan
+
+/// One series the Monte Carlo simulates: a fitted model, its observed values and where its
+/// shocks sit in the joint innovation vector.
+struct SimulatedSeries: Sendable {
+  let area: String
+  let indicator: String
+  let kind: IndicatorKind
+  /// How a constant yearly change compounds for this indicator (levels: growth or difference).
+  let trend: TrendMeasure?
+  let fitted: any FittedModel
+  /// Observed values by year (the fitted data window, after `--as-of`).
+  let observed: [Int: Double]
+  let lastObserved: Int
+  /// Projected years `lastObserved+1 ... lastYear`.
+  let lastYear: Int
+  let proxyNote: String?
+  /// Indicators whose growth effects also move this series (nominal GDP follows real growth).
+  let followsIndicator: String?
+  /// Offset of this series' first component in the joint innovation vector of a year.
+  let componentOffset: Int
+  /// A stable key for this series' parameter-draw stream.
+  let streamKey: UInt64
+
+  var components: Int { fitted.innovationsPerYear }
+  var horizon: Int { lastYear - lastObserved }
+  var firstProjected: Int { lastObserved + 1 }
+  var lastObservedValue: Double { observed[lastObserved]! }
+
+  /// The value in `year` on path `path` (projected) or observed.
+  func value(year: Int, path: UnsafeBufferPointer<Double>) -> Double? {
+    if year <= lastObserved { return observed[year] }
+    let h = year - firstProjected
+    return h < path.count ? path[h] : nil
+  }
+}
+
+/// Stable 64-bit FNV-1a hash of a string, for deriving random streams from names.
+func stableHash(_ text: String) -> UInt64 {
+  var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+  for byte in text.utf8 {
+    hash ^= UInt64(byte)
+    hash = hash &* 0x100_0000_01b3
+  }
+  return hash
+}
