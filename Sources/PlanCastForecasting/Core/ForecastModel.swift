@@ -22,9 +22,14 @@ public protocol FittedModel: Sendable {
   var aicc: Double { get }
   /// Standard deviation of one-step innovations on the model's working scale.
   var innovationStandardDeviation: Double { get }
+  /// Standard-normal innovations the model consumes per future year (default 1). A model of
+  /// several components (e.g. real growth and deflator) takes `innovationsPerYear × horizon`
+  /// innovations, year-major: `innovations[h·k + j]` is component `j` of future year `h`.
+  var innovationsPerYear: Int { get }
 
   /// One future path for the years after the last observation, one value per element of
-  /// `innovations` (standard normal draws the caller may correlate across series). Parameter
+  /// `innovations` (standard normal draws the caller may correlate across series; a model with
+  /// ``innovationsPerYear`` k > 1 fills `path.count` years from k·`path.count`). Parameter
   /// and scale uncertainty are drawn from `generator`, so each path carries its own estimate.
   func simulate(
     innovations: UnsafeBufferPointer<Double>, generator: inout Philox,
@@ -50,6 +55,8 @@ public struct ParameterEstimate: Sendable, Equatable {
 }
 
 extension FittedModel {
+  public var innovationsPerYear: Int { 1 }
+
   public func forecast(horizon: Int, paths: Int = 5000, seed: UInt64 = 1) -> Forecast {
     Forecast.bySimulation(model: self, horizon: horizon, paths: paths, seed: seed)
   }
