@@ -70,7 +70,8 @@ public struct ModelFactory: Sendable {
       return EnergyIntensityChange(
         trend: options.trend ?? true, growth: regressor, stepYears: breaks,
         pulseYears: options.pulses)
-    case .theta, .logistic:
+    case .logistic: return LogisticTrend(scale: options.scale ?? 100)
+    case .theta:
       throw ForecastError.invalidOption(
         "model class \(modelClass.rawValue) is not wired into projections yet")
     }
