@@ -22,6 +22,7 @@ public struct PlanCastCommand: ParsableCommand {
       BacktestCommand.self,
       ExportCommand.self,
       ReportCommand.self,
+      AttainCommand.self,
     ]
   )
 

@@ -1,0 +1,168 @@
+import PlanCastAttainment
+import PlanCastPlan
+
+/// Renders attainment results: a terminal view (one block per scenario, or scenarios side by
+/// side), a tidy table and JSON.
+struct AttainmentReport {
+  let results: [ScenarioAttainment]
+  let model: PlanModel
+  let language: Language
+
+  static let columns = [
+    "target", "scenario", "indicator", "region", "comparator", "target_value", "target_year",
+    "probability", "mc_se", "median", "lo80", "hi80", "lo95", "hi95", "status", "required_p50",
+    "required_p80", "projected_annual_change", "proxy", "proxy_note", "model", "reason",
+  ]
+
+  /// One row per target and scenario, numbers as numbers.
+  func tidyTable() -> Table {
+    var table = Table(headers: Self.columns)
+    for scenario in results {
+      for t in scenario.targets {
+        table.append([
+          .text(t.target.id), .text(t.scenario), .text(t.target.indicator), .text(t.target.region),
+          .text(t.target.comparator.symbol), .number(t.target.value), .integer(t.target.year),
+          .number(t.probability), .number(t.monteCarloStandardError), .number(t.median),
+          .number(t.lo80), .number(t.hi80), .number(t.lo95), .number(t.hi95),
+          .text(t.status.rawValue), .number(t.requiredForHalf), .number(t.requiredForEighty),
+          .number(t.projectedAnnualChange), .text(t.usesProxy ? "true" : "false"),
+          .text(t.proxyNote), .text(t.model), .text(t.reason),
+        ])
+      }
+    }
+    return table
+  }
+
+  func json() -> JSONValue {
+    .object([
+      ("model", .string(model.config.id)),
+      (
+        "scenarios",
+        .array(
+          results.map { s in
+            .object([
+              ("id", .string(s.scenario.id)), ("name", .string(s.scenario.name(language))),
+              ("draws", .int(s.draws)), ("seed", .string("\(s.seed)")),
+              ("correlation_shrinkage", .double(s.correlationShrinkage)),
+            ])
+          })
+      ),
+      (
+        "attainment",
+        .array(
+          results.flatMap { s in
+            s.targets.map { t in
+              .object([
+                ("target", .string(t.target.id)), ("scenario", .string(t.scenario)),
+                ("name", .string(t.target.name(language))),
+                ("indicator", .string(t.target.indicator)), ("region", .string(t.target.region)),
+                ("comparator", .string(t.target.comparator.symbol)),
+                ("target_value", .double(t.target.value)), ("target_year", .int(t.target.year)),
+                ("probability", .optional(t.probability)),
+                ("mc_se", .optional(t.monteCarloStandardError)), ("median", .optional(t.median)),
+                ("lo80", .optional(t.lo80)), ("hi80", .optional(t.hi80)),
+                ("lo95", .optional(t.lo95)), ("hi95", .optional(t.hi95)),
+                ("status", .string(t.status.rawValue)),
+                ("required_p50", .optional(t.requiredForHalf)),
+                ("required_p80", .optional(t.requiredForEighty)),
+                ("projected_annual_change", .optional(t.projectedAnnualChange)),
+                ("proxy", .bool(t.usesProxy)), ("proxy_note", .optional(t.proxyNote)),
+                ("model", .optional(t.model)), ("reason", .optional(t.reason)),
+              ])
+            }
+          })
+      ),
+    ])
+  }
+
+  /// The terminal view: targets with a probability first, then those without.
+  func text() -> String {
+    var blocks: [String] = [model.config.id == "" ? "" : name(model.config)]
+    if results.count == 1, let only = results.first {
+      blocks.append(
+        "\(only.scenario.name(language)) · \(only.draws) draws · seed \(only.seed)")
+      var table = Table(
+        headers: [
+          "id", "target", "goal", "P(attain)", "median", "80% interval", "required p50 / p80",
+          "status",
+        ],
+        alignments: [.left, .left, .left, .right, .right, .right, .right, .left])
+      var notes: [String] = []
+      for t in only.targets where t.probability != nil {
+        var label = t.target.name(language)
+        if let proxy = t.proxyNote {
+          if !notes.contains(proxy) { notes.append(proxy) }
+          label += " [\(notes.firstIndex(of: proxy)! + 1)]"
+        }
+        table.append([
+          t.target.id, label, goal(t.target), probability(t),
+          NumberText.fixed(t.median), "\(NumberText.fixed(t.lo80)) – \(NumberText.fixed(t.hi80))",
+          "\(NumberText.signed(t.requiredForHalf)) / \(NumberText.signed(t.requiredForEighty)) \(changeUnit(t))",
+          t.status.rawValue,
+        ])
+      }
+      blocks.append(TextTableRenderer.render(table))
+      let without = only.targets.filter { $0.probability == nil }
+      let noData = without.filter { $0.reason?.hasPrefix("no data") ?? true }
+      if !noData.isEmpty {
+        blocks.append(
+          "No data, so no probability: " + noData.map(\.target.id).joined(separator: ", "))
+      }
+      for t in without where !(t.reason?.hasPrefix("no data") ?? true) {
+        blocks.append("\(t.target.id) has data but no projection: \(t.reason ?? "")")
+      }
+      if !notes.isEmpty {
+        blocks.append(
+          notes.enumerated().map { "[\($0.offset + 1)] \($0.element)" }.joined(separator: "\n"))
+      }
+      return blocks.joined(separator: "\n\n")
+    }
+    var table = Table(
+      headers: ["id", "target"] + results.map { $0.scenario.name(language) },
+      alignments: [.left, .left] + results.map { _ in .right })
+    for (k, t) in (results.first?.targets ?? []).enumerated() where t.probability != nil {
+      table.append(
+        [t.target.id, t.target.name(language) + (t.usesProxy ? " [proxy]" : "")]
+          + results.map { r in
+            let x = r.targets[k]
+            return "\(probability(x)) \(symbol(x.status))"
+          })
+    }
+    blocks.append("P(attain) ± Monte Carlo s.e., \(results.first?.draws ?? 0) draws per scenario")
+    blocks.append(TextTableRenderer.render(table))
+    blocks.append("● on track  ◐ at risk  ○ off track")
+    return blocks.joined(separator: "\n\n")
+  }
+
+  private func name(_ config: ModelConfig) -> String {
+    language == .zh ? config.nameZH : config.nameEN
+  }
+
+  private func probability(_ t: TargetAttainment) -> String {
+    guard let p = t.probability else { return "–" }
+    return
+      "\(NumberText.fixed(p, digits: 3)) ± \(NumberText.fixed(t.monteCarloStandardError, digits: 3))"
+  }
+
+  private func symbol(_ status: AttainmentStatus) -> String {
+    switch status {
+    case .onTrack: "●"
+    case .atRisk: "◐"
+    case .offTrack: "○"
+    default: " "
+    }
+  }
+
+  private func goal(_ target: Target) -> String {
+    "\(target.comparator.symbol) \(NumberText.plain(target.value)) (\(target.year))"
+  }
+
+  private func changeUnit(_ t: TargetAttainment) -> String {
+    switch t.target.form {
+    case .level:
+      model.data.catalog[t.target.indicator]?.trend == .difference ? "/yr" : "%/yr"
+    case .share: "pp/yr"
+    case .averageGrowth, .changeVersusBase, .cumulative: "% a year"
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// `plancast attain` on the embedded CZT model.
+@Suite struct AttainCommandTests {
+  static let model = ["--model", PlanCommandTestSupport.cztModel]
+
+  static func json(_ arguments: [String]) throws -> [String: Any] {
+    let result = try PlanCommandTestSupport.run(
+      ["attain", "--format", "json"] + arguments + Self.model)
+    #expect(result.status == 0, "\(result.stderr)")
+    return try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+  }
+
+  @Test func jsonHasTheDocumentedFieldsForEveryTargetAndScenario() throws {
+    let json = try Self.json(["--draws", "4000", "--scenario", "all"])
+    let rows = try #require(json["attainment"] as? [[String: Any]])
+    let scenarios = Set(rows.compactMap { $0["scenario"] as? String })
+    #expect(
+      scenarios.isSuperset(of: [
+        "baseline", "high-growth", "low-growth", "pandemic-shock", "energy-policy",
+      ]))
+    for row in rows {
+      for key in [
+        "target", "scenario", "probability", "mc_se", "median", "lo80", "hi80", "status",
+        "required_p50", "required_p80", "proxy",
+      ] {
+        #expect(row.keys.contains(key), "\(row["target"] ?? "?") lacks \(key)")
+      }
+    }
+    // Targets without data carry no probability.
+    let t05 = try #require(rows.first { $0["target"] as? String == "T05" })
+    #expect(t05["probability"] is NSNull && t05["status"] as? String == "no data")
+    // Urbanisation is projected: a probability with its Monte Carlo error.
+    let t09 = try #require(
+      rows.first { $0["target"] as? String == "T09" && $0["scenario"] as? String == "baseline" })
+    let p = try #require(t09["probability"] as? Double)
+    let se = try #require(t09["mc_se"] as? Double)
+    #expect(p >= 0 && p <= 1 && abs(se - (p * (1 - p) / 4000).squareRoot()) < 1e-12)
+  }
+
+  @Test func sameSeedSameOutputAtAnyThreadCount() throws {
+    let run = { (threads: String) in
+      try PlanCommandTestSupport.run(
+        ["attain", "--draws", "3000", "--threads", threads, "--format", "csv"] + Self.model)
+    }
+    let one = try run("1")
+    let two = try run("2")
+    #expect(one.status == 0 && !one.stdout.isEmpty)
+    #expect(one.stdout == two.stdout)
+  }
+
+  @Test func unknownScenarioAndBadOptionsAreUsageErrors() throws {
+    let unknown = try PlanCommandTestSupport.run(["attain", "--scenario", "utopia"] + Self.model)
+    #expect(unknown.status == 2 && unknown.stderr.contains("baseline"))
+    let draws = try PlanCommandTestSupport.run(["attain", "--draws", "5"] + Self.model)
+    #expect(draws.status == 2)
+    let bands = try PlanCommandTestSupport.run(
+      ["attain", "--on-track", "0.1", "--off-track", "0.5"] + Self.model)
+    #expect(bands.status == 2)
+  }
+
+  @Test func chineseTableNamesTheTargets() throws {
+    let result = try PlanCommandTestSupport.run(
+      ["attain", "--draws", "2000", "--lang", "zh"] + Self.model)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("城镇化率") && result.stdout.contains("基准情景"))
+  }
+}
