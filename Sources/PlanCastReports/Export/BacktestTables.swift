@@ -37,7 +37,8 @@ public enum BacktestTables {
         .text(names.indicator(row.indicator)), .text(row.model), .integer(s?.count ?? 0),
         .number(s?.mape), .number(s?.rmse), .number(s?.mase), .number(s?.coverage80),
         .number(s?.coverage95), .number(s?.winkler80), .number(s?.winkler95),
-        .text(row.skippedOrigins.map(String.init).joined(separator: " ")),
+        row.skippedOrigins.isEmpty
+          ? .empty : .text(row.skippedOrigins.map(String.init).joined(separator: " ")),
       ])
     }
     return table

@@ -29,7 +29,7 @@ public enum ProjectionTables {
     let names = ModelNames(model: model, language: language)
     for p in projections {
       guard case .success(let result) = p.outcome else { continue }
-      let proxy = p.proxyNote ?? ""
+      let proxy = Cell.text(p.proxyNote)
       let extra: [Cell] =
         withNames
         ? [
@@ -41,7 +41,7 @@ public enum ProjectionTables {
           table.append(
             [
               .text(p.area), .text(p.indicator), .integer(year), "observed", .number(value),
-              .number(value), .empty, .empty, .empty, .empty, .empty, .text(p.unit), .text(proxy),
+              .number(value), .empty, .empty, .empty, .empty, .empty, .text(p.unit), proxy,
             ] + extra)
         }
       }
@@ -51,7 +51,7 @@ public enum ProjectionTables {
             .text(p.area), .text(p.indicator), .integer(point.year), "forecast",
             .number(point.mean), .number(point.median), .number(point.lo80), .number(point.hi80),
             .number(point.lo95), .number(point.hi95), .text(result.forecast.model), .text(p.unit),
-            .text(proxy),
+            proxy,
           ] + extra)
       }
     }

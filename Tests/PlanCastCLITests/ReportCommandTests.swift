@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// `plancast report` end to end, rendered with headless Chromium.
+@Suite struct ReportCommandTests {
+  static let model = ["--model", PlanCommandTestSupport.cztModel]
+  static let quick = ["--paths", "200", "--origins", "2014:2018", "--horizons", "1:3"]
+
+  @Test func reportIsSelfContainedAndRendersInChromium() throws {
+    let dir = try ExportTestTools.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let html = dir.appendingPathComponent("report.html")
+    let result = try PlanCommandTestSupport.run(
+      ["report", "--to", html.path] + Self.quick + Self.model)
+    #expect(result.status == 0, "\(result.stderr)")
+    let page = try String(contentsOf: html, encoding: .utf8)
+    let title =
+      "PlanCast report — Changsha–Zhuzhou–Xiangtan integrated development five-year action plan (2021–2025)"
+    #expect(page.contains("<title>\(title)</title>"))
+    for section in ["caveats", "targets", "projections", "backtest", "manifest"] {
+      #expect(page.contains("<section id=\"\(section)\">"), "section \(section)")
+    }
+    // Self-contained: no scripts, stylesheets, images or fonts fetched from anywhere.
+    #expect(!page.contains("<script") && !page.contains("<link") && !page.contains("<img"))
+    let urls = page.components(separatedBy: "://").dropLast().map { String($0.suffix(5)) + "://" }
+    let namespaces = page.components(separatedBy: "http://www.w3.org/2000/svg\"").count - 1
+    #expect(urls.count == namespaces, "only the SVG namespace, no URL: \(urls.prefix(3))")
+    #expect(!page.contains("src=") && !page.contains("url("))
+    #expect(page.components(separatedBy: "<svg").count - 1 >= 10, "fan and backtest charts")
+    #expect(page.contains("T03 = 1,300"), "the urban-population target is drawn on its fan chart")
+    #expect(page.contains("Proxy: "), "proxy caveat")
+    #expect(page.contains("sha256 data/observations.csv"))
+
+    let png = dir.appendingPathComponent("report.png")
+    let profile = try ExportTestTools.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: profile) }
+    let chromiumArguments = [
+      "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+      "--user-data-dir=\(profile.path)",
+    ]
+    let shot = try ExportTestTools.run(
+      "chromium",
+      chromiumArguments + [
+        "--screenshot=\(png.path)", "--window-size=1280,2000", html.absoluteString,
+      ])
+    #expect(shot.status == 0, "\(shot.stderr)")
+    let dom = try ExportTestTools.run(
+      "chromium", chromiumArguments + ["--dump-dom", html.absoluteString])
+    #expect(dom.status == 0 && dom.stdout.contains("<title>\(title)</title>"))
+    // Non-blank: many colours, and the dark text and the green "on track" badges are there.
+    let check = try ExportTestTools.python(
+      """
+      import sys
+      from PIL import Image
+      im = Image.open(sys.argv[1]).convert('RGB')
+      assert im.size == (1280, 2000), im.size
+      colours = im.getcolors(maxcolors=1 << 20)
+      assert colours is not None and len(colours) > 50, 'blank page'
+      pixels = list(im.getdata())
+      dark = sum(1 for p in pixels if sum(p) < 200)
+      green = sum(1 for (r, g, b) in pixels if g > 100 and r < 80 and b < 80)
+      print(len(colours), dark, green)
+      assert dark > 5000, dark
+      assert green > 100, green
+      """, [png.path])
+    #expect(!check.stdout.isEmpty)
+  }
+
+  @Test func chineseReportAndOverwriteRules() throws {
+    let dir = try ExportTestTools.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let html = dir.appendingPathComponent("report.html")
+    try Data("old".utf8).write(to: html)
+    let refused = try PlanCommandTestSupport.run(
+      ["report", "--to", html.path, "--lang", "zh"] + Self.quick + Self.model)
+    #expect(refused.status == 1 && refused.stderr.contains("pass --force"))
+    #expect(try String(contentsOf: html, encoding: .utf8) == "old")
+    let forced = try PlanCommandTestSupport.run(
+      ["report", "--to", html.path, "--lang", "zh", "--force"] + Self.quick + Self.model)
+    #expect(forced.status == 0, "\(forced.stderr)")
+    let page = try String(contentsOf: html, encoding: .utf8)
+    #expect(page.contains("<html lang=\"zh-CN\">"))
+    #expect(page.contains("<title>PlanCast 报告 — 长株潭"))
+    #expect(page.contains("规划目标") && page.contains("进度正常"))
+    #expect(try ExportTestTools.listing(dir) == ["report.html"])
+  }
+
+  @Test func unwritableDestinationIsADataError() throws {
+    let result = try PlanCommandTestSupport.run(
+      ["report", "--to", "/nonexistent-plancast/report.html"] + Self.quick + Self.model)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("/nonexistent-plancast: the directory does not exist"))
+  }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@testable import PlanCastReports
+
+/// Atomic writes: all or nothing, no overwrite without permission, no temporary files left.
+@Suite struct AtomicFileTests {
+  static func contents(_ dir: URL) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+  }
+
+  @Test func writesEveryFileAndLeavesNoTemporaryFile() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try AtomicFile.writeAll(
+      [
+        .init(path: dir.appendingPathComponent("a.csv").path, data: Data("a".utf8)),
+        .init(path: dir.appendingPathComponent("b.json").path, data: Data("b".utf8)),
+      ], overwrite: false)
+    #expect(try Self.contents(dir) == ["a.csv", "b.json"])
+    #expect(try String(contentsOf: dir.appendingPathComponent("b.json"), encoding: .utf8) == "b")
+  }
+
+  @Test func refusesToOverwriteWithoutPermissionAndWritesNothing() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let existing = dir.appendingPathComponent("b.csv")
+    try Data("old".utf8).write(to: existing)
+    #expect(throws: AtomicFile.WriteError.exists(existing.path)) {
+      try AtomicFile.writeAll(
+        [
+          .init(path: dir.appendingPathComponent("a.csv").path, data: Data("new".utf8)),
+          .init(path: existing.path, data: Data("new".utf8)),
+        ], overwrite: false)
+    }
+    #expect(try Self.contents(dir) == ["b.csv"])
+    #expect(try String(contentsOf: existing, encoding: .utf8) == "old")
+    try AtomicFile.write(Data("new".utf8), to: existing.path, overwrite: true)
+    #expect(try String(contentsOf: existing, encoding: .utf8) == "new")
+  }
+
+  @Test func missingDirectoryIsReportedWithTheFix() throws {
+    let error = #expect(throws: AtomicFile.WriteError.self) {
+      try AtomicFile.write(Data(), to: "/nonexistent-plancast/dir/x.csv", overwrite: false)
+    }
+    #expect(error?.description.contains("does not exist; create it first") == true)
+  }
+
+  /// A full disk part-way through: the second file's bytes go to /dev/full (ENOSPC). The first
+  /// file, already staged, must be removed and no destination created.
+  @Test func fullDiskPartWayLeavesNothingBehind() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let fullDisk: AtomicFile.Stager = { data, url in
+      if url.lastPathComponent.hasPrefix(".second") {
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+        defer { try? handle.close() }
+        try handle.write(contentsOf: Data(repeating: 0, count: 1 << 16))
+      } else {
+        try AtomicFile.fileSystem(data, url)
+      }
+    }
+    let second = dir.appendingPathComponent("second.csv").path
+    let error = #expect(throws: AtomicFile.WriteError.self) {
+      try AtomicFile.writeAll(
+        [
+          .init(path: dir.appendingPathComponent("first.csv").path, data: Data("1".utf8)),
+          .init(path: second, data: Data("2".utf8)),
+          .init(path: dir.appendingPathComponent("third.csv").path, data: Data("3".utf8)),
+        ], overwrite: false, stager: fullDisk)
+    }
+    #expect(
+      error?.description.contains("No space left on device") == true, "\(String(describing: error))"
+    )
+    #expect(error?.description.contains(second) == true)
+    #expect(try Self.contents(dir) == [])
+  }
+
+  @Test func theSameFileTwiceAndADirectoryInTheWayAreErrors() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("a.csv").path
+    #expect(throws: AtomicFile.WriteError.self) {
+      try AtomicFile.writeAll(
+        [.init(path: path, data: Data()), .init(path: path, data: Data())], overwrite: true)
+    }
+    try FileManager.default.createDirectory(
+      atPath: dir.appendingPathComponent("sub").path, withIntermediateDirectories: false)
+    #expect(throws: AtomicFile.WriteError.self) {
+      try AtomicFile.write(Data(), to: dir.appendingPathComponent("sub").path, overwrite: true)
+    }
+    #expect(try Self.contents(dir) == ["sub"])
+  }
+}
