@@ -86,9 +86,23 @@ public struct GrowthAutoregression: ForecastModel {
     try fitted(series)
   }
 
-  /// Fits and returns the concrete type.
+  /// Fits and returns the concrete type. Pulse dummies for years without a usable row, and step
+  /// dummies with usable rows on one side only, carry no information and are left out (a gap
+  /// before 2020, say, makes a 2020 pulse inestimable at order 1); ``FittedGrowthAutoregression/spec``
+  /// shows the dummies actually used.
   public func fitted(_ series: YearlySeries) throws -> FittedGrowthAutoregression {
-    try FittedGrowthAutoregression(spec: self, series: series)
+    var spec = self
+    let growth = FittedGrowthAutoregression.workingGrowth(
+      series, input: input, breakYears: breakYears)
+    let observed = Set(growth.years)
+    let rows = growth.years.filter { year in
+      (0..<order).allSatisfy { observed.contains(year - $0 - 1) }
+    }
+    spec.pulseYears = pulseYears.filter { rows.contains($0) }
+    spec.stepYears = stepYears.filter { step in
+      rows.contains { $0 < step } && rows.contains { $0 >= step }
+    }
+    return try FittedGrowthAutoregression(spec: spec, series: series)
   }
 
   /// Design column names.
