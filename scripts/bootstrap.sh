@@ -10,7 +10,7 @@ sudo_cmd=""
 [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
 
 need=()
-for pkg in libopenblas-dev liblapacke-dev pkg-config ${PLANCAST_EXTRA_APT:-}; do
+for pkg in libopenblas-dev liblapacke-dev pkg-config; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [[ "${1:-}" == "--tests" ]]; then
@@ -21,7 +21,7 @@ fi
 if ((${#need[@]})); then
   echo "bootstrap: installing ${need[*]}" >&2
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
 if [[ "${1:-}" == "--tests" ]]; then
