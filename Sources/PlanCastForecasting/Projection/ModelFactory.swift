@@ -71,9 +71,7 @@ public struct ModelFactory: Sendable {
         trend: options.trend ?? true, growth: regressor, stepYears: breaks,
         pulseYears: options.pulses)
     case .logistic: return LogisticTrend(scale: options.scale ?? 100)
-    case .theta:
-      throw ForecastError.invalidOption(
-        "model class \(modelClass.rawValue) is not wired into projections yet")
+    case .theta: return Theta()
     }
   }
 
