@@ -6,6 +6,7 @@ import PlanCastNumerics
 // statsmodels summary) on 25×3 and 10000×20 designs, and LAPACK dgels on the same data as a floor.
 //
 //   regression-bench [--data DIR] [--fits N] [--big-fits N] [--repetitions N] [--json]
+//   regression-bench --profile N   (N small fits, nothing else: for callgrind instruction counts)
 //
 // Without --data the designs come from a seeded SplitMix64 generator; with it, from the files
 // small.f64 and big.f64 that Benchmarks/peers/regression_peers.py writes (little-endian float64:
@@ -18,6 +19,7 @@ struct Options {
   var repetitions = 7
   var json = false
   var distributions = false
+  var profileFits: Int?
 
   init(_ arguments: [String]) {
     var iterator = arguments.dropFirst().makeIterator()
@@ -29,6 +31,7 @@ struct Options {
       case "--repetitions": repetitions = Int(iterator.next() ?? "") ?? repetitions
       case "--json": json = true
       case "--distributions": distributions = true
+      case "--profile": profileFits = Int(iterator.next() ?? "")
       default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)
@@ -175,6 +178,16 @@ if options.distributions {
       label.padding(toLength: 20, withPad: " ", startingAt: 0)
         + String(format: "%8.1f ns", seconds * 1e9))
   }
+  exit(0)
+}
+if let count = options.profileFits {
+  // Only small fits: `valgrind --tool=callgrind` instructions per fit are the difference of two
+  // counts with different N divided by their difference (start-up and data generation cancel).
+  let problems = generate(count: 1000, rows: 25, columns: 3, seed: 42)
+  let names = ["const", "x1", "x2"]
+  var sink = 0.0
+  for k in 0..<count { sink += try fullInference(problems[k % problems.count], names: names) }
+  precondition(sink.isFinite)
   exit(0)
 }
 let small: [Problem]

@@ -13,12 +13,18 @@
 ///   ``SpecialFunctions/regularizedIncompleteBeta(_:_:x:)``); relative error ≈ 1e-14 in both
 ///   tails down to 1e-300 for degrees of freedom from 0.5 to 1e6 (up to ≈ 1e-12 for both
 ///   parameters ~1e6, where the result is intrinsically sensitive to rounding of `x`).
+///   For an even numerator `d1 ≤ 200` the survival function is the finite sum
+///   `I_y(d2/2, d1/2) = y^{d2/2} Σ_{k<d1/2} Γ(d2/2+k)/(Γ(d2/2) k!) x^k` (positive terms), used
+///   whenever it leaves a lower tail of at least 0.1.
 /// - quantile: best of power-law tail guesses and Paulson's cube-root approximation, refined by
 ///   safeguarded Newton on the log tail against `ln f`.
 public struct FDistribution: ContinuousDistribution, Sendable {
   public let numeratorDegreesOfFreedom: Double
   public let denominatorDegreesOfFreedom: Double
   let beta: BetaParameters
+
+  /// Largest even numerator for which the survival function uses the finite sum.
+  static let finiteSumLimit = 200
 
   /// - Throws: ``DistributionError/invalidParameter(name:value:)`` unless both degrees of
   ///   freedom are finite and positive.
@@ -57,12 +63,64 @@ public struct FDistribution: ContinuousDistribution, Sendable {
 
   public func cdf(_ f: Double) -> Double {
     if f.isNaN { return .nan }
+    if let r = Self.finiteSumTails(
+      f, numerator: numeratorDegreesOfFreedom, denominator: denominatorDegreesOfFreedom)
+    {
+      return r.lower
+    }
     return tails(f).lower
   }
 
   public func survival(_ f: Double) -> Double {
     if f.isNaN { return .nan }
+    if let r = Self.finiteSumTails(
+      f, numerator: numeratorDegreesOfFreedom, denominator: denominatorDegreesOfFreedom)
+    {
+      return r.upper
+    }
     return tails(f).upper
+  }
+
+  /// `P(F > f)` without constructing the distribution (no log-beta constant) when the finite sum
+  /// applies; for the overall F test of a regression. NaN for invalid degrees of freedom.
+  static func survival(_ f: Double, numerator d1: Double, denominator d2: Double) -> Double {
+    if f.isNaN { return .nan }
+    if let r = finiteSumTails(f, numerator: d1, denominator: d2) { return r.upper }
+    guard
+      let distribution = try? FDistribution(
+        numeratorDegreesOfFreedom: d1, denominatorDegreesOfFreedom: d2)
+    else { return .nan }
+    return distribution.tails(f).upper
+  }
+
+  /// Both tails by the finite sum for an even integer numerator `d1 ≤ finiteSumLimit`, finite
+  /// `f > 0` and `P(F > f) ≤ 0.9` (so the complement is at least 0.1); `nil` otherwise.
+  /// `y^b` is `exp(−b·log1p(s))`, `s = d1 f/d2`.
+  @inline(__always)
+  static func finiteSumTails(_ f: Double, numerator d1: Double, denominator d2: Double)
+    -> (lower: Double, upper: Double)?
+  {
+    guard d1 <= Double(finiteSumLimit), d1 >= 2, d1 == 2 * (0.5 * d1).rounded(), d2 > 0,
+      d2.isFinite, f > 0, f.isFinite
+    else { return nil }
+    let s = d1 * f / d2
+    guard s < 1e300 else { return nil }
+    let b = 0.5 * d2
+    let exponent = -b * log1p(s)
+    guard exponent > -700 else { return nil }
+    let x = s / (1 + s)
+    let half = Int(0.5 * d1)
+    var term = 1.0
+    var sum = 1.0
+    var k = 1
+    while k < half {
+      term *= (b + Double(k - 1)) / Double(k) * x
+      sum += term
+      k += 1
+    }
+    let upper = exp(exponent) * sum
+    guard upper.isFinite, upper <= 0.9 else { return nil }
+    return (1 - upper, upper)
   }
 
   public func quantile(_ p: Double) -> Double {

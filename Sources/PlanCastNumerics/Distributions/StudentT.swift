@@ -11,7 +11,10 @@
 /// - cdf / survival: `P(|T| > |t|) = I_x(ν/2, ½)` with `x = ν/(ν+t²)` and its complement
 ///   `I_y(½, ν/2)`, `y = t²/(ν+t²)`, both formed without cancellation (see
 ///   ``SpecialFunctions/regularizedIncompleteBeta(_:_:x:)``). Relative error ≈ 1e-14 in both tails
-///   down to 1e-300, for `ν` from 0.5 to 1e6.
+///   down to 1e-300, for `ν` from 0.5 to 1e6. For integer `ν ≤ 100` and `P(|T| > |t|) ≥ 0.1`
+///   the finite sums of Abramowitz & Stegun 26.7.3–4 give `P(|T| < |t|)` (positive terms, no
+///   cancellation) at a fraction of the cost of the continued fraction; the complement is then
+///   at least 0.1, so both tails keep full relative accuracy.
 /// - quantile: closed forms for `ν = 1, 2`; otherwise the best of a Cornish–Fisher, power-law and
 ///   small-`t` guess refined by safeguarded Newton on `ln P(|T| > t)` (or on the central
 ///   probability near the median) against `ln t`.
@@ -20,6 +23,13 @@ public struct StudentT: ContinuousDistribution, Sendable {
   let beta: BetaParameters
   /// `ln B(ν/2, ½) + ½ ln ν`: minus the log density at 0.
   let logNormalizer: Double
+  /// `ν` when it is an integer no larger than ``finiteSumLimit`` (the finite sums apply), else 0.
+  let integerDegreesOfFreedom: Int
+  /// `√ν`.
+  let rootDegreesOfFreedom: Double
+
+  /// Largest integer `ν` for which the tail probabilities use the finite sums (`⌈ν/2⌉` terms).
+  static let finiteSumLimit = 100
 
   /// - Throws: ``DistributionError/invalidParameter(name:value:)`` unless `degreesOfFreedom` is
   ///   finite and positive.
@@ -28,6 +38,9 @@ public struct StudentT: ContinuousDistribution, Sendable {
     self.degreesOfFreedom = nu
     beta = BetaParameters(a: 0.5 * nu, b: 0.5)
     logNormalizer = SpecialFunctions.logBeta(0.5 * nu, 0.5) + 0.5 * log(nu)
+    integerDegreesOfFreedom =
+      nu == nu.rounded() && nu <= Double(Self.finiteSumLimit) ? Int(nu) : 0
+    rootDegreesOfFreedom = nu.squareRoot()
   }
 
   /// Two-sided p-value `P(|T| > |t|) = 2 P(T > |t|)`, computed directly as `I_x(ν/2, ½)` (no
@@ -36,7 +49,7 @@ public struct StudentT: ContinuousDistribution, Sendable {
   public func twoSidedPValue(t: Double) -> Double {
     if t.isNaN { return .nan }
     if t == 0 { return 1 }
-    return tails(abs(t)).outer
+    return tailProbabilities(abs(t)).outer
   }
 
   /// Probability density.
@@ -59,14 +72,14 @@ public struct StudentT: ContinuousDistribution, Sendable {
   public func cdf(_ t: Double) -> Double {
     if t.isNaN { return .nan }
     if t == 0 { return 0.5 }
-    let r = tails(abs(t))
+    let r = tailProbabilities(abs(t))
     return t < 0 ? 0.5 * r.outer : 0.5 + 0.5 * r.inner
   }
 
   public func survival(_ t: Double) -> Double {
     if t.isNaN { return .nan }
     if t == 0 { return 0.5 }
-    let r = tails(abs(t))
+    let r = tailProbabilities(abs(t))
     return t > 0 ? 0.5 * r.outer : 0.5 + 0.5 * r.inner
   }
 
@@ -79,6 +92,52 @@ public struct StudentT: ContinuousDistribution, Sendable {
   public func inverseSurvival(_ q: Double) -> Double {
     guard q >= 0, q <= 1 else { return .nan }
     return q <= 0.5 ? upperPoint(q) : -upperPoint(1 - q)
+  }
+
+  /// `P(|T| > t)` (outer) and `P(|T| < t)` (inner) for `t > 0`: the finite sum when it applies
+  /// and leaves an outer tail of at least 0.1, the continued fraction otherwise.
+  @inline(__always)
+  func tailProbabilities(_ t: Double) -> (outer: Double, inner: Double) {
+    if integerDegreesOfFreedom > 0, t < 1e150 {
+      let inner = finiteSumInner(t)
+      if inner <= 0.9 { return (1 - inner, inner) }
+    }
+    let r = tails(t)
+    return (r.outer, r.inner)
+  }
+
+  /// `P(|T| < t)` for integer `ν` (`integerDegreesOfFreedom > 0`) and finite `t > 0`, with
+  /// `θ = atan(t/√ν)`, `cos²θ = ν/(ν+t²)` (Abramowitz & Stegun 26.7.3–4):
+  /// - even `ν`: `sin θ · Σ_{k<ν/2} c_k cos^{2k} θ`, `c_0 = 1`, `c_k = c_{k−1}(2k−1)/(2k)`;
+  /// - odd `ν`: `(2/π)(θ + sin θ cos θ · Σ_{k<(ν−1)/2} d_k cos^{2k} θ)`, `d_0 = 1`,
+  ///   `d_k = d_{k−1}(2k)/(2k+1)`.
+  /// Every term is positive, so the result has a relative error of a few ulps.
+  @inline(__always)
+  func finiteSumInner(_ t: Double) -> Double {
+    let nu = degreesOfFreedom
+    let s = nu + t * t
+    let x = nu / s
+    let n = integerDegreesOfFreedom
+    var sum = 1.0
+    var term = 1.0
+    if n & 1 == 0 {
+      var k = 1
+      while k < n / 2 {
+        term *= Double(2 * k - 1) / Double(2 * k) * x
+        sum += term
+        k += 1
+      }
+      return t / s.squareRoot() * sum
+    }
+    let theta = atan(t / rootDegreesOfFreedom)
+    guard n > 1 else { return theta * (2 / Double.pi) }
+    var k = 1
+    while k < (n - 1) / 2 {
+      term *= Double(2 * k) / Double(2 * k + 1) * x
+      sum += term
+      k += 1
+    }
+    return (theta + t * rootDegreesOfFreedom / s * sum) * (2 / Double.pi)
   }
 
   /// `P(|T| > t)` (outer), `P(|T| < t)` (inner) and the beta prefactor, for `t > 0`.

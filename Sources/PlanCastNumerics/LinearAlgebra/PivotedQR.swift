@@ -33,6 +33,16 @@ public struct PivotedQR: Sendable {
     Double(Swift.max(rows, columns)) * Double.ulpOfOne
   }
 
+  /// A factorization computed elsewhere (``LinearRegression`` factors in its own storage).
+  init(rows: Int, columns: Int, factors: [Double], tau: [Double], pivots: [Int32], rank: Int) {
+    self.rows = rows
+    self.columns = columns
+    self.factors = factors
+    self.tau = tau
+    self.pivots = pivots
+    self.rank = rank
+  }
+
   /// Factors `a`. Throws on non-finite input or a LAPACK error.
   public init(_ a: Matrix, tolerance: Double? = nil) throws {
     guard a.isFinite else { throw LinearAlgebraError.nonFinite("matrix passed to QR") }
@@ -198,7 +208,16 @@ public struct PivotedQR: Sendable {
 
   /// Writes `(R₁₁ᵀ·R₁₁)⁻¹` (both triangles, pivot order) into the `rank × rank` buffer at `out`.
   func inverseGram(into out: UnsafeMutablePointer<Double>) throws {
-    let r = rank
+    try factors.withUnsafeBufferPointer {
+      try Self.inverseGram(factors: $0.baseAddress!, rows: rows, rank: rank, into: out)
+    }
+  }
+
+  /// `(R₁₁ᵀ·R₁₁)⁻¹` for the factors at `factors` (leading dimension `rows`), as
+  /// ``inverseGram(into:)``.
+  static func inverseGram(
+    factors: UnsafePointer<Double>, rows: Int, rank r: Int, into out: UnsafeMutablePointer<Double>
+  ) throws {
     guard r > 0 else { return }
     for j in 0..<r {
       for i in 0...j { out[i + j * r] = factors[i + j * rows] }

@@ -10,10 +10,13 @@ import COpenBLAS
 /// never by the normal equations. Rank-deficient designs are fitted on their kept columns and
 /// report the aliased ones as dropped, as R's `lm` does.
 ///
-/// The fit allocates only what the result keeps (plus stack temporaries), calls LAPACK's
-/// unblocked routines directly on small designs (see ``PivotedQR``) and takes the Student t
-/// critical value from a per-process cache: a 25×3 fit with full inference takes about as long
-/// as LAPACK's `dgels` alone (see `Benchmarks/README.md`).
+/// Everything the result keeps lives in one ``RegressionStorage`` allocation; temporaries are on
+/// the stack. Small designs (``SmallPivotedQR/applies(rows:columns:)``) are factored and solved
+/// by plain loops with LAPACK's arithmetic; larger ones by the blocked LAPACK drivers. One step
+/// of iterative refinement with a compensated residual follows the QR solve unless the solve is
+/// already accurate to ``refinementThreshold`` by the standard perturbation bound (see
+/// ``needsRefinement(rows:columns:conditionNumber:residualRatio:)``). See `Benchmarks/README.md`
+/// for timings.
 public enum LinearRegression {
   /// Fits `data` and computes inference at confidence `level` (default 95%).
   public static func fit(
@@ -22,141 +25,368 @@ public enum LinearRegression {
   ) throws -> RegressionResult {
     let n = data.count
     let p = data.design.columns
-    let weights = data.weights
-
-    // Weighted, column-equilibrated design and weighted response.
-    var scaled = data.design.elements
-    var y = data.response
-    var scales = [Double](repeating: 1, count: p)
-    var isFinite = true
-    scaled.withUnsafeMutableBufferPointer { a in
-      if let weights {
-        y.withUnsafeMutableBufferPointer { y in
-          for i in 0..<n { y[i] *= weights[i].squareRoot() }
-        }
-        for j in 0..<p {
-          for i in 0..<n { a[i + j * n] *= weights[i].squareRoot() }
-        }
-      }
-      for j in 0..<p {
-        var norm = 0.0
-        for i in 0..<n { norm += a[i + j * n] * a[i + j * n] }
-        norm = norm.squareRoot()
-        if norm > 0 {
-          scales[j] = norm
-          for i in 0..<n { a[i + j * n] /= norm }
-        }
-        for i in 0..<n where !a[i + j * n].isFinite { isFinite = false }
-      }
-    }
-    guard isFinite else {
-      throw RegressionError.linearAlgebra(.nonFinite("matrix passed to QR"))
-    }
-
-    let qr: PivotedQR
-    do { qr = try PivotedQR(factoring: scaled, rows: n, columns: p) } catch let error
-      as LinearAlgebraError
-    {
-      throw RegressionError.linearAlgebra(error)
-    }
-    let rank = qr.rank
-    guard n > rank else {
-      throw RegressionError.tooFewObservations(observations: n, parameters: rank)
-    }
-
-    // Solve, then one step of iterative refinement with a compensated (twice-working-precision)
-    // residual against the scaled design (`qr` factored a copy of it); `beta` holds the scaled
-    // solution until it is unscaled.
-    var beta = [Double](repeating: 0, count: p)
-    try withUnsafeTemporaryAllocation(of: Double.self, capacity: n) { work in
-      let c = work.baseAddress!
-      c.initialize(from: y, count: n)
-      try qr.solve(overwriting: c, into: &beta)
-      beta.withUnsafeBufferPointer { x in
-        y.withUnsafeBufferPointer { y in
-          scaled.withUnsafeBufferPointer { a in
-            CompensatedArithmetic.residual(
-              into: c, y.baseAddress!, a.baseAddress!, rows: n, columns: p, x.baseAddress!)
-          }
-        }
-      }
-      try qr.applyQTranspose(c)
-      qr.solveR(c)
-      for k in 0..<rank { beta[Int(qr.pivots[k]) - 1] += c[k] }
-    }
-    for j in 0..<p { beta[j] /= scales[j] }
-
-    // Fitted values, residuals on the original scale and their weighted counterparts.
-    var fitted = [Double](repeating: 0, count: n)
-    if n > 0, p > 0 {
-      cblas_dgemv(
-        CblasColMajor, CblasNoTrans, Int32(n), Int32(p), 1, data.design.elements, Int32(n), beta,
-        1, 0, &fitted, 1)
-    }
-    var residuals = data.response
-    for i in 0..<n { residuals[i] -= fitted[i] }
-    var weightedResiduals = residuals
-    if let weights {
-      for i in 0..<n { weightedResiduals[i] *= weights[i].squareRoot() }
-    }
-    var rss = 0.0
-    for e in weightedResiduals { rss += e * e }
-    let tss = totalSumOfSquares(data)
-    var yy = 0.0
-    for v in y { yy += v * v }
-    let isExactFit = rss.squareRoot() <= Double(n) * Double.ulpOfOne * yy.squareRoot()
-    if isExactFit { rss = 0 }
-    let sigma2 = rss / Double(n - rank)
-
-    // Covariance of the kept coefficients, in design order: (R₁₁ᵀR₁₁)⁻¹ or the sandwich
-    // R₁₁⁻¹·M·R₁₁⁻ᵀ in the scaled pivot coordinates, then unscaled and reordered.
-    var estimated: [Int] = []
-    estimated.reserveCapacity(rank)
-    let meat: Matrix? =
-      estimator == .nonrobust
-      ? nil
-      : try estimator.meat(
-        qr: qr, weightedResiduals: weightedResiduals)
-    var covariance = Matrix(rows: rank, columns: rank)
-    try withUnsafeTemporaryAllocation(of: Int.self, capacity: p) { position in
-      for j in 0..<p { position[j] = -1 }
-      for k in 0..<rank { position[Int(qr.pivots[k]) - 1] = k }
-      for j in 0..<p where position[j] >= 0 { estimated.append(j) }
-      try withUnsafeTemporaryAllocation(of: Double.self, capacity: rank * rank) { buffer in
-        let pivoted = buffer.baseAddress!
-        if let meat {
-          let c = CovarianceEstimator.congruence(qr: qr, meat: meat)
-          for i in 0..<(rank * rank) { pivoted[i] = c.elements[i] }
-        } else {
-          try qr.inverseGram(into: pivoted)
-        }
-        covariance.elements.withUnsafeMutableBufferPointer { out in
-          for (b, eb) in estimated.enumerated() {
-            let pb = position[eb]
-            for (a, ea) in estimated.enumerated() {
-              let value = pivoted[position[ea] + pb * rank] / (scales[ea] * scales[eb])
-              out[a + b * rank] = meat == nil ? value * sigma2 : value
+    let robust = estimator != .nonrobust
+    let layout = RegressionStorage.Layout(
+      rows: n, columns: p, weighted: data.weights != nil, robust: robust)
+    let storage = RegressionStorage.make(layout)
+    let fitted = try withExtendedLifetime(storage) {
+      try data.design.elements.withUnsafeBufferPointer { x in
+        try data.response.withUnsafeBufferPointer { y in
+          try withUnsafeTemporaryAllocation(of: Int32.self, capacity: p) { pivots in
+            try withUnsafeTemporaryAllocation(
+              of: Double.self, capacity: 2 * n + 4 * p + p * p + (data.weights == nil ? 0 : n * p)
+            ) { work in
+              try fit(
+                data, x: x.baseAddress!, y: y.baseAddress!, storage: storage, layout: layout,
+                estimator: estimator, level: level, pivots: pivots.baseAddress!,
+                work: work.baseAddress!)
             }
           }
         }
       }
     }
+    return RegressionResult(
+      observations: n, rank: fitted.rank, names: data.names, storage: storage,
+      covarianceEstimator: estimator, residualSumOfSquares: fitted.rss,
+      totalSumOfSquares: fitted.tss, confidenceLevel: level, criticalValue: fitted.critical,
+      isWeighted: data.weights != nil, hasIntercept: data.hasIntercept,
+      isExactFit: fitted.isExactFit, sumOfLogWeights: fitted.sumOfLogWeights)
+  }
 
-    let coefficients = try makeCoefficients(
-      names: data.names, beta: beta, estimated: estimated, covariance: covariance,
-      residualDegreesOfFreedom: n - rank, level: level)
+  /// The relative accuracy below which one QR solve is kept without refinement.
+  static let refinementThreshold = 1e-13
+
+  /// Whether the QR solution may be less accurate than ``refinementThreshold``: the
+  /// perturbation bound for Householder least squares (Higham, *Accuracy and Stability of
+  /// Numerical Algorithms*, 2nd ed., Thm. 20.3), `√(mn)·ε·κ·(1 + κ·‖r‖/(‖A‖‖x‖))`, with the
+  /// Frobenius condition number `κ = ‖R₁₁‖_F·‖R₁₁⁻¹‖_F` of the equilibrated design (exact, from
+  /// `(R₁₁ᵀR₁₁)⁻¹`, which the covariance needs anyway) and `residualRatio = ‖r‖/(‖A‖_F‖x‖)`.
+  static func needsRefinement(
+    rows m: Int, columns n: Int, conditionNumber kappa: Double, residualRatio rho: Double
+  ) -> Bool {
+    let bound =
+      (Double(m) * Double(n)).squareRoot() * Double.ulpOfOne * kappa * (1 + kappa * rho)
+    return !(bound <= refinementThreshold)
+  }
+
+  /// What the fit returns besides the storage.
+  struct Summary {
+    let rank: Int
+    let rss: Double
+    let tss: Double
+    let critical: Double
+    let isExactFit: Bool
+    let sumOfLogWeights: Double
+  }
+
+  /// The fit proper: `x` and `y` are the design and response, `pivots` holds `p` Int32s, `work`
+  /// `2n + 4p + p² (+ np when weighted)` doubles.
+  private static func fit(
+    _ data: RegressionData, x: UnsafePointer<Double>, y: UnsafePointer<Double>,
+    storage: RegressionStorage, layout: RegressionStorage.Layout, estimator: CovarianceEstimator,
+    level: Double, pivots: UnsafeMutablePointer<Int32>, work: UnsafeMutablePointer<Double>
+  ) throws -> Summary {
+    let n = layout.rows
+    let p = layout.columns
+    let k = Swift.min(n, p)
+    let small = SmallPivotedQR.applies(rows: n, columns: p)
+    let a = storage.pointer(layout.factors)
+    let scales = storage.pointer(layout.scales)
+    let tau = storage.pointer(layout.tau)
+    // Work space: the (weighted) response, a solve vector, column norms (2p), the scaled
+    // solution, the covariance in pivot coordinates (p²) and the weighted design.
+    let yw = work
+    let c = work + n
+    let norms = c + n
+    let beta = norms + 2 * p
+    let position = beta + p
+    let pivoted = position + p
+    let weightedDesign = pivoted + p * p
+
+    // One pass per column: weight, copy, norm, equilibrate, norm of the scaled column.
+    let sqrtWeights = storage.pointer(layout.fitted)  // scratch until the fitted values
+    if let weights = data.weights {
+      for i in 0..<n {
+        sqrtWeights[i] = weights[i].squareRoot()
+        yw[i] = y[i] * sqrtWeights[i]
+      }
+    } else {
+      yw.update(from: y, count: n)
+    }
+    for j in 0..<p {
+      let column = a + j * n
+      let source = x + j * n
+      var sum = 0.0
+      if data.weights != nil {
+        let copy = weightedDesign + j * n
+        for i in 0..<n {
+          let v = source[i] * sqrtWeights[i]
+          copy[i] = v
+          column[i] = v
+          sum += v * v
+        }
+      } else {
+        for i in 0..<n {
+          let v = source[i]
+          column[i] = v
+          sum += v * v
+        }
+      }
+      let norm =
+        sum > 0x1p-900 && sum < 0x1p900
+        ? sum.squareRoot() : SmallPivotedQR.norm(column, count: n)
+      guard norm.isFinite else {
+        throw RegressionError.linearAlgebra(.nonFinite("matrix passed to QR"))
+      }
+      scales[j] = 1
+      var scaledSum = 0.0
+      if norm > 0 {
+        scales[j] = norm
+        for i in 0..<n {
+          let v = column[i] / norm
+          column[i] = v
+          scaledSum += v * v
+        }
+      }
+      norms[j] = scaledSum.squareRoot()
+    }
+
+    // Pivoted QR.
+    if k > 0 {
+      if small {
+        SmallPivotedQR.factor(a, rows: n, columns: p, norms: norms, tau: tau, pivots: pivots)
+      } else {
+        for j in 0..<p { pivots[j] = 0 }
+        let lwork = 2 * p + (p + 1) * 64
+        var lapackWork = [Double](repeating: 0, count: lwork)
+        let info = LAPACKE_dgeqp3_work(
+          LAPACK_COL_MAJOR, Int32(n), Int32(p), a, Int32(n), pivots, tau, &lapackWork,
+          Int32(lwork))
+        do {
+          try LinearAlgebraError.check(info, routine: "dgeqp3") { _ in
+            .illegalArgument(routine: "dgeqp3", argument: 0)
+          }
+        } catch let error as LinearAlgebraError { throw RegressionError.linearAlgebra(error) }
+      }
+    } else {
+      for j in 0..<p { pivots[j] = Int32(j + 1) }
+    }
+    let tolerance = PivotedQR.defaultTolerance(rows: n, columns: p)
+    let largest = k > 0 ? abs(a[0]) : 0
+    var rank = 0
+    while rank < k, abs(a[rank + rank * n]) > tolerance * largest { rank += 1 }
+    guard n > rank else {
+      throw RegressionError.tooFewObservations(observations: n, parameters: rank)
+    }
+    let storedPivots = storage.pointer(layout.pivots)
+    for j in 0..<p {
+      storedPivots[j] = Double(pivots[j])
+      position[j] = -1
+    }
+    for q in 0..<rank { position[Int(pivots[q]) - 1] = Double(q) }
+
+    // Solve R₁₁·z = (Qᵀ·y)₁ in the scaled coordinates.
+    c.update(from: yw, count: n)
+    try applyQTranspose(a, rows: n, reflectors: k, tau: tau, c, small: small)
+    var tailSquares = 0.0
+    for i in rank..<n { tailSquares += c[i] * c[i] }
+    solveR(a, rows: n, rank: rank, c, small: small)
+    for j in 0..<p { beta[j] = 0 }
+    var solutionSquares = 0.0
+    for q in 0..<rank {
+      beta[Int(pivots[q]) - 1] = c[q]
+      solutionSquares += c[q] * c[q]
+    }
+
+    // (R₁₁ᵀR₁₁)⁻¹ in pivot coordinates, and from it the condition number of R₁₁.
+    do {
+      if small {
+        try SmallPivotedQR.inverseGram(a, leadingDimension: n, order: rank, into: pivoted)
+      } else {
+        try PivotedQR.inverseGram(factors: a, rows: n, rank: rank, into: pivoted)
+      }
+    } catch let error as LinearAlgebraError { throw RegressionError.linearAlgebra(error) }
+    var inverseSquares = 0.0
+    var factorSquares = 0.0
+    for j in 0..<rank {
+      inverseSquares += pivoted[j + j * rank]
+      for i in 0...j { factorSquares += a[i + j * n] * a[i + j * n] }
+    }
+    let kappa = (factorSquares * inverseSquares).squareRoot()
+    let residualRatio =
+      tailSquares.squareRoot() / (factorSquares * solutionSquares).squareRoot()
+    for j in 0..<p { beta[j] /= scales[j] }
+
+    // One step of iterative refinement with a compensated (twice-working-precision) residual
+    // `W^½y − W^½X·β` against the unscaled design, unless the solve is already accurate.
+    let design = data.weights == nil ? x : UnsafePointer(weightedDesign)
+    if estimator != .nonrobust
+      || needsRefinement(rows: n, columns: p, conditionNumber: kappa, residualRatio: residualRatio)
+    {
+      withUnsafeTemporaryAllocation(of: Double.self, capacity: p) { unscaled in
+        let b = unscaled.baseAddress!
+        b.update(from: beta, count: p)
+        CompensatedArithmetic.residual(into: c, yw, design, rows: n, columns: p, b)
+      }
+      try applyQTranspose(a, rows: n, reflectors: k, tau: tau, c, small: small)
+      solveR(a, rows: n, rank: rank, c, small: small)
+      for q in 0..<rank {
+        let j = Int(pivots[q]) - 1
+        beta[j] += c[q] / scales[j]
+      }
+    }
+    let estimates = storage.pointer(layout.estimate)
+    estimates.update(from: beta, count: p)
+
+    // Fitted values, residuals on the original scale and their weighted counterparts; sums of
+    // squares in the same pass.
+    let fitted = storage.pointer(layout.fitted)
+    let residuals = storage.pointer(layout.residuals)
+    let weightedResiduals = storage.pointer(layout.weightedResiduals)
+    if data.weights != nil {
+      // The square-root weights are in `fitted`; move them out of the way first.
+      c.update(from: fitted, count: n)
+    }
+    if small || p == 0 {
+      for i in 0..<n { fitted[i] = 0 }
+      for j in 0..<p {
+        let column = x + j * n
+        let b = beta[j]
+        for i in 0..<n { fitted[i] += column[i] * b }
+      }
+    } else {
+      cblas_dgemv(
+        CblasColMajor, CblasNoTrans, Int32(n), Int32(p), 1, x, Int32(n), beta, 1, 0, fitted, 1)
+    }
+    var rss = 0.0
+    var yy = 0.0
+    if data.weights != nil {
+      for i in 0..<n {
+        let e = y[i] - fitted[i]
+        residuals[i] = e
+        let we = e * c[i]
+        weightedResiduals[i] = we
+        rss += we * we
+        yy += yw[i] * yw[i]
+      }
+    } else {
+      for i in 0..<n {
+        let e = y[i] - fitted[i]
+        residuals[i] = e
+        rss += e * e
+        yy += y[i] * y[i]
+      }
+    }
+    let tss = totalSumOfSquares(data)
+    let isExactFit = rss.squareRoot() <= Double(n) * Double.ulpOfOne * yy.squareRoot()
+    if isExactFit { rss = 0 }
+    let sigma2 = rss / Double(n - rank)
+
+    // Covariance of the kept coefficients, in design order: σ̂²·(R₁₁ᵀR₁₁)⁻¹ or the sandwich
+    // R₁₁⁻¹·M·R₁₁⁻ᵀ in the scaled pivot coordinates, then unscaled and reordered.
+    if estimator != .nonrobust {
+      let qr = factorization(storage, layout: layout, rank: rank)
+      let meat = try estimator.meat(
+        qr: qr, weightedResiduals: storage.array(layout.weightedResiduals, count: n))
+      let sandwich = CovarianceEstimator.congruence(qr: qr, meat: meat)
+      let storedMeat = storage.pointer(layout.meat)
+      for i in 0..<(rank * rank) {
+        pivoted[i] = sandwich.elements[i]
+        storedMeat[i] = meat.elements[i]
+      }
+    }
+    let factor = estimator == .nonrobust ? sigma2 : 1
+    let covariance = storage.pointer(layout.covariance)
+    var b = 0
+    for eb in 0..<p where position[eb] >= 0 {
+      let pb = Int(position[eb])
+      var a = 0
+      for ea in 0..<p where position[ea] >= 0 {
+        let value = pivoted[Int(position[ea]) + pb * rank] / (scales[ea] * scales[eb])
+        covariance[a + b * rank] = value * factor
+        a += 1
+      }
+      b += 1
+    }
+
+    // Coefficient statistics.
+    let entry = try StudentTCache.shared.entry(degreesOfFreedom: n - rank, level: level)
+    let standardErrors = storage.pointer(layout.standardError)
+    let statistics = storage.pointer(layout.tStatistic)
+    let pValues = storage.pointer(layout.pValue)
+    var kept = 0
+    for j in 0..<p {
+      guard position[j] >= 0 else {
+        standardErrors[j] = .nan
+        statistics[j] = .nan
+        pValues[j] = .nan
+        continue
+      }
+      let se = Swift.max(0, covariance[kept + kept * rank]).squareRoot()
+      let statistic = beta[j] / se
+      standardErrors[j] = se
+      statistics[j] = statistic
+      pValues[j] =
+        statistic.isNaN
+        ? .nan : (statistic.isInfinite ? 0 : entry.distribution.twoSidedPValue(t: statistic))
+      kept += 1
+    }
     var sumOfLogWeights = 0.0
-    if let weights {
+    if let weights = data.weights {
       for w in weights { sumOfLogWeights += log(w) }
     }
-    return RegressionResult(
-      observations: n, rank: rank, coefficients: coefficients, droppedColumns: qr.aliasedColumns,
-      covariance: covariance, estimatedColumns: estimated, covarianceEstimator: estimator,
-      fittedValues: fitted, residuals: residuals, weightedResiduals: weightedResiduals,
-      residualSumOfSquares: rss, totalSumOfSquares: tss, confidenceLevel: level,
-      isWeighted: weights != nil, hasIntercept: data.hasIntercept, isExactFit: isExactFit,
-      sumOfLogWeights: sumOfLogWeights, factorization: qr, columnScales: scales,
-      scaledMeat: meat)
+    return Summary(
+      rank: rank, rss: rss, tss: tss, critical: entry.critical, isExactFit: isExactFit,
+      sumOfLogWeights: sumOfLogWeights)
+  }
+
+  /// `c ← Qᵀ·c` for the reflectors in `a`.
+  private static func applyQTranspose(
+    _ a: UnsafeMutablePointer<Double>, rows n: Int, reflectors k: Int,
+    tau: UnsafeMutablePointer<Double>, _ c: UnsafeMutablePointer<Double>, small: Bool
+  ) throws {
+    guard k > 0 else { return }
+    if small {
+      SmallPivotedQR.applyQTranspose(a, rows: n, reflectors: k, tau: tau, c)
+      return
+    }
+    var work = [Double](repeating: 0, count: 64)
+    let info = LAPACKE_dormqr_work(
+      LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), CChar(UInt8(ascii: "T")), Int32(n), 1,
+      Int32(k), a, Int32(n), tau, c, Int32(n), &work, Int32(work.count))
+    do {
+      try LinearAlgebraError.check(info, routine: "dormqr") { _ in
+        .illegalArgument(routine: "dormqr", argument: 0)
+      }
+    } catch let error as LinearAlgebraError { throw RegressionError.linearAlgebra(error) }
+  }
+
+  /// `c[0..<rank] ← R₁₁⁻¹·c[0..<rank]`.
+  private static func solveR(
+    _ a: UnsafeMutablePointer<Double>, rows n: Int, rank: Int, _ c: UnsafeMutablePointer<Double>,
+    small: Bool
+  ) {
+    guard rank > 0 else { return }
+    if small {
+      SmallPivotedQR.solveUpper(a, leadingDimension: n, order: rank, c)
+    } else {
+      cblas_dtrsv(
+        CblasColMajor, CblasUpper, CblasNoTrans, CblasNonUnit, Int32(rank), a, Int32(n), c, 1)
+    }
+  }
+
+  /// The QR factorization held in `storage`, as a ``PivotedQR`` value.
+  static func factorization(
+    _ storage: RegressionStorage, layout: RegressionStorage.Layout, rank: Int
+  )
+    -> PivotedQR
+  {
+    let m = layout.rows
+    let p = layout.columns
+    return PivotedQR(
+      rows: m, columns: p, factors: storage.array(layout.factors, count: m * p),
+      tau: storage.array(layout.tau, count: Swift.min(m, p)),
+      pivots: storage.array(layout.pivots, count: p).map { Int32($0) }, rank: rank)
   }
 
   /// Centred (weighted) total sum of squares with an intercept, uncentred without.
@@ -187,37 +417,5 @@ public enum LinearRegression {
     let mean = sum / Double(y.count)
     for v in y { tss += (v - mean) * (v - mean) }
     return tss
-  }
-
-  /// One coefficient per design column; `estimated` lists the design columns of `covariance`.
-  static func makeCoefficients(
-    names: [String], beta: [Double], estimated: [Int], covariance: Matrix,
-    residualDegreesOfFreedom df: Int, level: Double
-  ) throws -> [Coefficient] {
-    let entry = try StudentTCache.shared.entry(degreesOfFreedom: df, level: level)
-    let t = entry.distribution
-    let critical = entry.critical
-    var coefficients: [Coefficient] = []
-    coefficients.reserveCapacity(names.count)
-    var k = 0
-    for j in names.indices {
-      guard k < estimated.count, estimated[k] == j else {
-        coefficients.append(
-          Coefficient(
-            name: names[j], estimate: nil, standardError: nil, tStatistic: nil, pValue: nil,
-            confidenceInterval: nil))
-        continue
-      }
-      let se = Swift.max(0, covariance[k, k]).squareRoot()
-      let statistic = beta[j] / se
-      let p =
-        statistic.isNaN ? Double.nan : (statistic.isInfinite ? 0 : t.twoSidedPValue(t: statistic))
-      coefficients.append(
-        Coefficient(
-          name: names[j], estimate: beta[j], standardError: se, tStatistic: statistic, pValue: p,
-          confidenceInterval: (beta[j] - critical * se)...(beta[j] + critical * se)))
-      k += 1
-    }
-    return coefficients
   }
 }

@@ -20,9 +20,9 @@ extension RegressionResult {
   public func predict(_ design: Matrix, level: Double = 0.95, weights: [Double]? = nil) throws
     -> [RegressionPrediction]
   {
-    guard design.columns == coefficients.count else {
+    guard design.columns == names.count else {
       throw RegressionError.shapeMismatch(
-        "prediction rows have \(design.columns) columns, the model \(coefficients.count)")
+        "prediction rows have \(design.columns) columns, the model \(names.count)")
     }
     guard design.isFinite else { throw RegressionError.nonFinite("the prediction design") }
     if let weights, weights.count != design.rows || !weights.allSatisfy({ $0 > 0 && $0.isFinite }) {
@@ -32,14 +32,18 @@ extension RegressionResult {
       degreesOfFreedom: residualDegreesOfFreedom, level: level
     ).critical
     let sigma2 = residualSumOfSquares / Double(residualDegreesOfFreedom)
-    let kept = design.selectingColumns(estimatedColumns)
-    let keptBeta = estimatedColumns.map { coefficients[$0].estimate ?? 0 }
+    let estimated = estimatedColumns
+    let kept = design.selectingColumns(estimated)
+    let allEstimates = estimates
+    let keptBeta = estimated.map { allEstimates[$0] }
     let means = try kept.multiplied(by: keptBeta)
     // x₀ᵀ·Cov(β̂)·x₀ = vᵀ·M·v with v = R₁₁⁻ᵀ·(D⁻¹x₀ in pivot order) (M = σ̂²·I when
     // nonrobust): a triangular solve instead of a quadratic form in the ill-conditioned
     // (XᵀX)⁻¹, so predictions far from the data keep full accuracy.
     let qr = factorization
     let rank = qr.rank
+    let columnScales = columnScales
+    let scaledMeat = scaledMeat
     var v = [Double](repeating: 0, count: Swift.max(1, rank))
     return (0..<design.rows).map { i in
       for k in 0..<rank {

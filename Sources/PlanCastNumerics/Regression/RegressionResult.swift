@@ -20,33 +20,29 @@ public struct Coefficient: Sendable, Equatable {
 }
 
 /// A fitted linear regression with the inference statsmodels' `OLS(...).fit()` reports.
+///
+/// The per-coefficient statistics, covariance, fitted values, residuals and QR factors live in
+/// one shared ``RegressionStorage``; the array- and matrix-valued properties below are built
+/// from it on access (read them once into a local when iterating).
 public struct RegressionResult: Sendable {
   /// Number of observations.
   public let observations: Int
   /// Numerical rank of the design: the number of estimated coefficients.
   public let rank: Int
-  /// Coefficients in the order of the design columns (aliased ones included, without values).
-  public let coefficients: [Coefficient]
-  /// Indices of design columns dropped as aliased.
-  public let droppedColumns: [Int]
-  /// Covariance of the estimated (non-aliased) coefficients, in design order.
-  public let covariance: Matrix
-  /// Design indices of the rows and columns of `covariance`.
-  public let estimatedColumns: [Int]
+  /// One name per design column.
+  let names: [String]
+  /// The fit's numbers (see ``RegressionStorage``).
+  let storage: RegressionStorage
   /// How `covariance` was computed.
   public let covarianceEstimator: CovarianceEstimator
-  /// Fitted values `Xβ̂`.
-  public let fittedValues: [Double]
-  /// Residuals `y − Xβ̂` (unweighted).
-  public let residuals: [Double]
-  /// Residuals scaled by `√w` (equal to `residuals` for OLS).
-  public let weightedResiduals: [Double]
   /// Residual sum of squares (weighted for WLS).
   public let residualSumOfSquares: Double
   /// Total sum of squares: centred with an intercept, uncentred without (weighted for WLS).
   public let totalSumOfSquares: Double
   /// Confidence level of the coefficient intervals.
   public let confidenceLevel: Double
+  /// The two-sided Student t critical value at `confidenceLevel`.
+  let criticalValue: Double
   /// True for weighted least squares.
   public let isWeighted: Bool
   /// True when the design has an intercept.
@@ -55,14 +51,82 @@ public struct RegressionResult: Sendable {
   public let isExactFit: Bool
   /// Sum of log weights (0 for OLS), used by the likelihood.
   let sumOfLogWeights: Double
+
+  private var layout: RegressionStorage.Layout { storage.header }
+
+  /// Coefficients in the order of the design columns (aliased ones included, without values).
+  public var coefficients: [Coefficient] {
+    let p = layout.columns
+    let pivots = storage.pointer(layout.pivots)
+    let estimates = storage.pointer(layout.estimate)
+    let errors = storage.pointer(layout.standardError)
+    let statistics = storage.pointer(layout.tStatistic)
+    let pValues = storage.pointer(layout.pValue)
+    let critical = criticalValue
+    return withExtendedLifetime(storage) {
+      withUnsafeTemporaryAllocation(of: Bool.self, capacity: p) { kept in
+        for j in 0..<p { kept[j] = false }
+        for q in 0..<rank { kept[Int(pivots[q]) - 1] = true }
+        return (0..<p).map { j in
+          guard kept[j] else {
+            return Coefficient(
+              name: names[j], estimate: nil, standardError: nil, tStatistic: nil, pValue: nil,
+              confidenceInterval: nil)
+          }
+          let b = estimates[j]
+          let se = errors[j]
+          return Coefficient(
+            name: names[j], estimate: b, standardError: se, tStatistic: statistics[j],
+            pValue: pValues[j], confidenceInterval: (b - critical * se)...(b + critical * se))
+        }
+      }
+    }
+  }
+
+  /// Indices of design columns dropped as aliased.
+  public var droppedColumns: [Int] {
+    guard rank < layout.columns else { return [] }
+    return storage.array(layout.pivots, count: layout.columns).dropFirst(rank).map { Int($0) - 1 }
+      .sorted()
+  }
+
+  /// Design indices of the rows and columns of `covariance`.
+  public var estimatedColumns: [Int] {
+    storage.array(layout.pivots, count: layout.columns).prefix(rank).map { Int($0) - 1 }.sorted()
+  }
+
+  /// Covariance of the estimated (non-aliased) coefficients, in design order.
+  public var covariance: Matrix {
+    // swift-format-ignore: NeverUseForceTry
+    try! Matrix(
+      rows: rank, columns: rank,
+      columnMajor: storage.array(layout.covariance, count: rank * rank))
+  }
+
+  /// Fitted values `Xβ̂`.
+  public var fittedValues: [Double] { storage.array(layout.fitted, count: observations) }
+  /// Residuals `y − Xβ̂` (unweighted).
+  public var residuals: [Double] { storage.array(layout.residuals, count: observations) }
+  /// Residuals scaled by `√w` (equal to `residuals` for OLS).
+  public var weightedResiduals: [Double] {
+    storage.array(layout.weightedResiduals, count: observations)
+  }
+
   /// Pivoted QR of the weighted, column-scaled design `W^½·X·D⁻¹`, for the condition number
   /// and for prediction variances computed without forming `(XᵀX)⁻¹`.
-  let factorization: PivotedQR
+  var factorization: PivotedQR {
+    LinearRegression.factorization(storage, layout: layout, rank: rank)
+  }
   /// The column scales `D` (design order).
-  let columnScales: [Double]
+  var columnScales: [Double] { storage.array(layout.scales, count: layout.columns) }
   /// The robust estimators' meat in the factorization's coordinates (`nil` for nonrobust):
   /// `Cov(β̃) = R₁₁⁻¹·M·R₁₁⁻ᵀ`.
-  let scaledMeat: Matrix?
+  var scaledMeat: Matrix? {
+    guard layout.meat >= 0 else { return nil }
+    // swift-format-ignore: NeverUseForceTry
+    return try! Matrix(
+      rows: rank, columns: rank, columnMajor: storage.array(layout.meat, count: rank * rank))
+  }
 
   /// Residual degrees of freedom `n − rank`.
   public var residualDegreesOfFreedom: Int { observations - rank }
@@ -98,12 +162,10 @@ public struct RegressionResult: Sendable {
   public var fPValue: Double? {
     guard let f = fStatistic else { return nil }
     if f.isInfinite { return 0 }
-    guard
-      let distribution = try? FDistribution(
-        numeratorDegreesOfFreedom: Double(modelDegreesOfFreedom),
-        denominatorDegreesOfFreedom: Double(residualDegreesOfFreedom))
-    else { return nil }
-    return distribution.survival(f)
+    let p = FDistribution.survival(
+      f, numerator: Double(modelDegreesOfFreedom),
+      denominator: Double(residualDegreesOfFreedom))
+    return p.isNaN && !f.isNaN ? nil : p
   }
 
   /// Gaussian log-likelihood at the estimates (`+∞` for an exact fit).
@@ -141,14 +203,15 @@ public struct RegressionResult: Sendable {
   /// triangular factor.
   public var conditionNumber: Double {
     let qr = factorization
+    let scales = columnScales
     var r = Matrix(rows: Swift.min(qr.rows, qr.columns), columns: qr.columns)
     for j in 0..<r.columns {
-      let scale = columnScales[Int(qr.pivots[j]) - 1]
+      let scale = scales[Int(qr.pivots[j]) - 1]
       for i in 0..<Swift.min(j + 1, r.rows) { r[i, j] = qr.r(i, j) * scale }
     }
     return (try? SingularValueDecomposition(r).conditionNumber) ?? .nan
   }
 
   /// The estimates of non-aliased coefficients, in design order (aliased ones are 0).
-  public var estimates: [Double] { coefficients.map { $0.estimate ?? 0 } }
+  public var estimates: [Double] { storage.array(layout.estimate, count: layout.columns) }
 }
