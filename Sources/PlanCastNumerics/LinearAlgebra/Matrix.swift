@@ -99,5 +99,17 @@ public struct Matrix: Equatable, Sendable {
   }
 
   /// True when every element is finite (no NaN or infinity).
-  public var isFinite: Bool { elements.allSatisfy(\.isFinite) }
+  public var isFinite: Bool { Matrix.allFinite(elements) }
+
+  /// True when every value is finite: `v·0` is 0 for finite `v` and NaN otherwise, and NaN
+  /// survives the sum. One branch-free pass that the compiler vectorizes (`allSatisfy` with a
+  /// closure costs about 15 instructions per element).
+  @inlinable
+  public static func allFinite(_ values: [Double]) -> Bool {
+    values.withUnsafeBufferPointer { buffer in
+      var sum = 0.0
+      for v in buffer { sum += v * 0 }
+      return sum == 0
+    }
+  }
 }

@@ -155,6 +155,42 @@ enum SmallPivotedQR {
     }
   }
 
+  /// Overwrites the `m`-vector `c` with `Q·c` (the reflectors in reverse order, `dorm2r` with
+  /// no transpose).
+  @inline(__always)
+  static func applyQ(
+    _ a: UnsafePointer<Double>, rows m: Int, reflectors k: Int, tau: UnsafePointer<Double>,
+    _ c: UnsafeMutablePointer<Double>
+  ) {
+    var i = k - 1
+    while i >= 0 {
+      if tau[i] != 0 {
+        let v = a + i * m
+        var w = c[i]
+        for r in (i + 1)..<m { w += v[r] * c[r] }
+        let f = -tau[i] * w
+        c[i] += f
+        for r in (i + 1)..<m { c[r] += f * v[r] }
+      }
+      i -= 1
+    }
+  }
+
+  /// Solves `Rᵀ·z = c` in place for the upper triangular `r × r` leading block of `a` (forward
+  /// substitution, `dtrsv` upper, transposed).
+  @inline(__always)
+  static func solveUpperTransposed(
+    _ a: UnsafePointer<Double>, leadingDimension lda: Int, order r: Int,
+    _ c: UnsafeMutablePointer<Double>
+  ) {
+    for j in 0..<r {
+      let column = a + j * lda
+      var s = c[j]
+      for i in 0..<j { s -= column[i] * c[i] }
+      c[j] = s / column[j]
+    }
+  }
+
   /// Solves `R·z = c` in place for the upper triangular `r × r` leading block of `a` (leading
   /// dimension `lda`), by columns (`dtrsv`, upper, no transpose).
   @inline(__always)

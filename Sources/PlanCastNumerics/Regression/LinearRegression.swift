@@ -13,10 +13,10 @@ import COpenBLAS
 /// Everything the result keeps lives in one ``RegressionStorage`` allocation; temporaries are on
 /// the stack. Small designs (``SmallPivotedQR/applies(rows:columns:)``) are factored and solved
 /// by plain loops with LAPACK's arithmetic; larger ones by the blocked LAPACK drivers. One step
-/// of iterative refinement with a compensated residual follows the QR solve unless the solve is
-/// already accurate to ``refinementThreshold`` by the standard perturbation bound (see
-/// ``needsRefinement(rows:columns:conditionNumber:residualRatio:)``). See `Benchmarks/README.md`
-/// for timings.
+/// Iterative refinement of the augmented system with compensated residuals follows the QR solve
+/// unless a per-coefficient error bound shows the solve already accurate to
+/// ``refinementThreshold`` (see ``solveErrorBound(rows:columns:inverseGramDiagonal:responseNorm:factorNorm:solutionNorm:inverseNorm:residualNorm:)``).
+/// See `Benchmarks/README.md` for timings.
 public enum LinearRegression {
   /// Fits `data` and computes inference at confidence `level` (default 95%).
   public static func fit(
@@ -56,17 +56,58 @@ public enum LinearRegression {
   /// The relative accuracy below which one QR solve is kept without refinement.
   static let refinementThreshold = 1e-13
 
-  /// Whether the QR solution may be less accurate than ``refinementThreshold``: the
-  /// perturbation bound for Householder least squares (Higham, *Accuracy and Stability of
-  /// Numerical Algorithms*, 2nd ed., Thm. 20.3), `√(mn)·ε·κ·(1 + κ·‖r‖/(‖A‖‖x‖))`, with the
-  /// Frobenius condition number `κ = ‖R₁₁‖_F·‖R₁₁⁻¹‖_F` of the equilibrated design (exact, from
-  /// `(R₁₁ᵀR₁₁)⁻¹`, which the covariance needs anyway) and `residualRatio = ‖r‖/(‖A‖_F‖x‖)`.
-  static func needsRefinement(
-    rows m: Int, columns n: Int, conditionNumber kappa: Double, residualRatio rho: Double
-  ) -> Bool {
-    let bound =
-      (Double(m) * Double(n)).squareRoot() * Double.ulpOfOne * kappa * (1 + kappa * rho)
-    return !(bound <= refinementThreshold)
+  /// Bound on the absolute error of one coefficient `x̃_q` of the QR solution in the
+  /// equilibrated coordinates, from the backward stability of Householder QR (Higham,
+  /// *Accuracy and Stability of Numerical Algorithms*, 2nd ed., §19.3 and Thm. 20.3: the
+  /// computed solution solves a problem perturbed by `‖δA‖ ≤ γ‖A‖`, `‖δb‖ ≤ γ‖b‖`; here
+  /// `γ = √(mn)·u`, `u = ε/2`, the probabilistic form of the constant of Higham and Mary, 2019)
+  /// and first-order perturbation theory, row by row:
+  /// `|δx̃_q| ≤ γ·‖e_qᵀÃ⁺‖·(‖b‖ + ‖Ã‖‖x̃‖ + ‖R₁₁⁻¹‖‖Ã‖‖r‖)`, with `‖e_qᵀÃ⁺‖² = [(R₁₁ᵀR₁₁)⁻¹]_qq`
+  /// (the covariance needs it anyway). `factorNorm` and `inverseNorm` are upper bounds on the
+  /// 2-norms of `Ã` and `R₁₁⁻¹`.
+  static func solveErrorBound(
+    rows m: Int, columns n: Int, inverseGramDiagonal cqq: Double, responseNorm: Double,
+    factorNorm: Double, solutionNorm: Double, inverseNorm: Double, residualNorm: Double
+  ) -> Double {
+    let gamma = (Double(m) * Double(n)).squareRoot() * (0.5 * Double.ulpOfOne)
+    return gamma * cqq.squareRoot()
+      * (responseNorm + factorNorm * solutionNorm + inverseNorm * factorNorm * residualNorm)
+  }
+
+  /// Upper bounds on `‖R₁₁‖₂²` and `‖R₁₁⁻¹‖₂²` from the factor at `a` (leading dimension
+  /// `lda`) and `C = (R₁₁ᵀR₁₁)⁻¹`: the smaller of the squared Frobenius norm and the ∞-norm of
+  /// the symmetric `R₁₁ᵀR₁₁` or `C` (each bounds the largest eigenvalue). The Gram matrix is
+  /// formed only for ranks up to 8.
+  static func squaredNormBounds(
+    factors a: UnsafePointer<Double>, leadingDimension lda: Int, rank r: Int,
+    inverseGram c: UnsafePointer<Double>
+  ) -> (factor: Double, inverse: Double) {
+    var factorFrobenius = 0.0
+    var inverseTrace = 0.0
+    var inverseInfinity = 0.0
+    for j in 0..<r {
+      inverseTrace += c[j + j * r]
+      for i in 0...j { factorFrobenius += a[i + j * lda] * a[i + j * lda] }
+      var row = 0.0
+      for i in 0..<r { row += abs(c[i + j * r]) }
+      inverseInfinity = Swift.max(inverseInfinity, row)
+    }
+    var factor = factorFrobenius
+    if r <= 8 {
+      // ‖RᵀR‖_∞: (RᵀR)_ij = Σ_{l ≤ min(i,j)} R_li R_lj.
+      var infinity = 0.0
+      for i in 0..<r {
+        var row = 0.0
+        for j in 0..<r {
+          var g = 0.0
+          for l in 0...Swift.min(i, j) { g += a[l + i * lda] * a[l + j * lda] }
+          row += abs(g)
+        }
+        infinity = Swift.max(infinity, row)
+      }
+      factor = Swift.min(factor, infinity)
+    }
+    return (factor, Swift.min(inverseTrace, inverseInfinity))
   }
 
   /// What the fit returns besides the storage.
@@ -206,33 +247,36 @@ public enum LinearRegression {
         try PivotedQR.inverseGram(factors: a, rows: n, rank: rank, into: pivoted)
       }
     } catch let error as LinearAlgebraError { throw RegressionError.linearAlgebra(error) }
-    var inverseSquares = 0.0
-    var factorSquares = 0.0
-    for j in 0..<rank {
-      inverseSquares += pivoted[j + j * rank]
-      for i in 0...j { factorSquares += a[i + j * n] * a[i + j * n] }
+    let (factorSquares, inverseSquares) = squaredNormBounds(
+      factors: a, leadingDimension: n, rank: rank, inverseGram: pivoted)
+    var responseSquares = 0.0
+    for i in 0..<n { responseSquares += yw[i] * yw[i] }
+    // Largest relative error bound over the kept coefficients (∞ when one is exactly 0).
+    var worst = 0.0
+    for q in 0..<rank {
+      let bound = solveErrorBound(
+        rows: n, columns: p, inverseGramDiagonal: pivoted[q + q * rank],
+        responseNorm: responseSquares.squareRoot(), factorNorm: factorSquares.squareRoot(),
+        solutionNorm: solutionSquares.squareRoot(), inverseNorm: inverseSquares.squareRoot(),
+        residualNorm: tailSquares.squareRoot())
+      worst = Swift.max(worst, bound / abs(beta[Int(pivots[q]) - 1]))
     }
-    let kappa = (factorSquares * inverseSquares).squareRoot()
-    let residualRatio =
-      tailSquares.squareRoot() / (factorSquares * solutionSquares).squareRoot()
+    // Each refinement step multiplies the error by about γ·κ (κ = ‖R₁₁‖‖R₁₁⁻¹‖).
+    let contraction =
+      (Double(n) * Double(p)).squareRoot() * (0.5 * Double.ulpOfOne)
+      * (factorSquares * inverseSquares).squareRoot()
     for j in 0..<p { beta[j] /= scales[j] }
 
-    // One step of iterative refinement with a compensated (twice-working-precision) residual
-    // `W^½y − W^½X·β` against the unscaled design, unless the solve is already accurate.
+    // Iterative refinement of the augmented system (Björck) with compensated residuals against
+    // the unscaled design, unless the solve is already accurate.
     let design = data.weights == nil ? x : UnsafePointer(weightedDesign)
-    if estimator != .nonrobust
-      || needsRefinement(rows: n, columns: p, conditionNumber: kappa, residualRatio: residualRatio)
-    {
-      withUnsafeTemporaryAllocation(of: Double.self, capacity: p) { unscaled in
-        let b = unscaled.baseAddress!
-        b.update(from: beta, count: p)
-        CompensatedArithmetic.residual(into: c, yw, design, rows: n, columns: p, b)
-      }
-      try applyQTranspose(a, rows: n, reflectors: k, tau: tau, c, small: small)
-      solveR(a, rows: n, rank: rank, c, small: small)
-      for q in 0..<rank {
-        let j = Int(pivots[q]) - 1
-        beta[j] += c[q] / scales[j]
+    if estimator != .nonrobust || !(worst <= refinementThreshold) {
+      try withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * n + p) { buffer in
+        let r = buffer.baseAddress!
+        try refine(
+          beta, residual: r, design: design, response: yw, factors: a, rows: n, columns: p,
+          rank: rank, tau: tau, pivots: pivots, scales: scales, small: small,
+          initialError: worst, contraction: contraction, work: r + n)
       }
     }
     let estimates = storage.pointer(layout.estimate)
@@ -338,6 +382,92 @@ public enum LinearRegression {
     return Summary(
       rank: rank, rss: rss, tss: tss, critical: entry.critical, isExactFit: isExactFit,
       sumOfLogWeights: sumOfLogWeights)
+  }
+
+  /// Most refinement steps taken; each gains about `−log₁₀(κ·ε)` digits.
+  static let maximumRefinementSteps = 3
+
+  /// Björck's (1967) iterative refinement of the augmented system
+  /// `[I Ã; Ãᵀ 0]·[r; x̃] = [b; 0]` for the equilibrated design `Ã = A·D⁻¹` (kept columns),
+  /// refining the residual together with the solution: unlike refining `x` alone it reaches
+  /// working accuracy even when the residual is large (the `κ²·‖r‖` term of the error bound).
+  /// Each step forms `f = b − r − A·β` and `g = −Ãᵀ·r` in twice the working precision, then
+  /// solves with the QR factors: `h = R⁻ᵀ·g`, `d = Qᵀ·f`, `R·δx̃ = d₁ − h`, `δr = Q·[h; d₂]`.
+  /// `beta` (unscaled, design order) is updated in place; `r` receives the residual; `work`
+  /// holds `2n + p` doubles. Stops when the correction is below rounding, after
+  /// ``maximumRefinementSteps``, or when the predicted relative error (`initialError` times
+  /// `contraction` per step) is below ``refinementThreshold``.
+  private static func refine(
+    _ beta: UnsafeMutablePointer<Double>, residual r: UnsafeMutablePointer<Double>,
+    design: UnsafePointer<Double>, response b: UnsafePointer<Double>,
+    factors a: UnsafeMutablePointer<Double>, rows n: Int, columns p: Int, rank: Int,
+    tau: UnsafeMutablePointer<Double>, pivots: UnsafeMutablePointer<Int32>,
+    scales: UnsafeMutablePointer<Double>, small: Bool, initialError: Double,
+    contraction: Double, work: UnsafeMutablePointer<Double>
+  ) throws {
+    let k = Swift.min(n, p)
+    let f = work
+    let u = work + n
+    let h = u + n
+    // r = b − A·β rounded, and f = b − r − A·β its rounding error (the first step's f).
+    CompensatedArithmetic.residual(into: r, b, design, rows: n, columns: p, beta, error: f)
+    var predicted = initialError
+    for step in 0..<maximumRefinementSteps {
+      if step > 0 {
+        CompensatedArithmetic.augmentedResidual(
+          into: f, b, r, design, rows: n, columns: p, beta)
+      }
+      for q in 0..<rank {
+        let j = Int(pivots[q]) - 1
+        h[q] = -CompensatedArithmetic.dot(design + j * n, r, count: n) / scales[j]
+      }
+      if small {
+        SmallPivotedQR.solveUpperTransposed(a, leadingDimension: n, order: rank, h)
+      } else if rank > 0 {
+        cblas_dtrsv(
+          CblasColMajor, CblasUpper, CblasTrans, CblasNonUnit, Int32(rank), a, Int32(n), h, 1)
+      }
+      try applyQTranspose(a, rows: n, reflectors: k, tau: tau, f, small: small)
+      for q in 0..<rank {
+        u[q] = h[q]
+        f[q] -= h[q]
+      }
+      for i in rank..<n { u[i] = f[i] }
+      solveR(a, rows: n, rank: rank, f, small: small)
+      try applyQ(a, rows: n, reflectors: k, tau: tau, u, small: small)
+      var correction = 0.0
+      var size = 0.0
+      for q in 0..<rank {
+        let j = Int(pivots[q]) - 1
+        beta[j] += f[q] / scales[j]
+        correction = Swift.max(correction, abs(f[q]))
+        size = Swift.max(size, abs(beta[j] * scales[j]))
+      }
+      for i in 0..<n { r[i] += u[i] }
+      predicted *= contraction
+      if correction <= Double.ulpOfOne * size || predicted <= refinementThreshold { break }
+    }
+  }
+
+  /// `c ← Q·c` for the reflectors in `a`.
+  private static func applyQ(
+    _ a: UnsafeMutablePointer<Double>, rows n: Int, reflectors k: Int,
+    tau: UnsafeMutablePointer<Double>, _ c: UnsafeMutablePointer<Double>, small: Bool
+  ) throws {
+    guard k > 0 else { return }
+    if small {
+      SmallPivotedQR.applyQ(a, rows: n, reflectors: k, tau: tau, c)
+      return
+    }
+    var work = [Double](repeating: 0, count: 64)
+    let info = LAPACKE_dormqr_work(
+      LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), CChar(UInt8(ascii: "N")), Int32(n), 1,
+      Int32(k), a, Int32(n), tau, c, Int32(n), &work, Int32(work.count))
+    do {
+      try LinearAlgebraError.check(info, routine: "dormqr") { _ in
+        .illegalArgument(routine: "dormqr", argument: 0)
+      }
+    } catch let error as LinearAlgebraError { throw RegressionError.linearAlgebra(error) }
   }
 
   /// `c ← Qᵀ·c` for the reflectors in `a`.

@@ -26,7 +26,7 @@ public struct RegressionData: Sendable {
       throw RegressionError.shapeMismatch(
         "\(columnNames.count) names for \(design.columns) design columns")
     }
-    guard response.allSatisfy(\.isFinite) else {
+    guard Matrix.allFinite(response) else {
       throw RegressionError.nonFinite("the response")
     }
     guard design.isFinite else { throw RegressionError.nonFinite("the design matrix") }
