@@ -180,16 +180,14 @@ public enum LinearRegression {
         throw RegressionError.linearAlgebra(.nonFinite("matrix passed to QR"))
       }
       scales[j] = 1
-      var scaledSum = 0.0
+      norms[j] = 0
       if norm > 0 {
         scales[j] = norm
-        for i in 0..<n {
-          let v = column[i] / norm
-          column[i] = v
-          scaledSum += v * v
-        }
+        for i in 0..<n { column[i] /= norm }
+        // The scaled column's norm, 1 up to rounding (it only orders the pivots and seeds
+        // dlaqp2's downdating, which recomputes norms that lose half their digits).
+        norms[j] = norm == sum.squareRoot() ? 1 : SmallPivotedQR.norm(column, count: n)
       }
-      norms[j] = scaledSum.squareRoot()
     }
 
     // Pivoted QR.
@@ -303,7 +301,7 @@ public enum LinearRegression {
         CblasColMajor, CblasNoTrans, Int32(n), Int32(p), 1, x, Int32(n), beta, 1, 0, fitted, 1)
     }
     var rss = 0.0
-    var yy = 0.0
+    let yy = responseSquares
     if data.weights != nil {
       for i in 0..<n {
         let e = y[i] - fitted[i]
@@ -311,14 +309,12 @@ public enum LinearRegression {
         let we = e * c[i]
         weightedResiduals[i] = we
         rss += we * we
-        yy += yw[i] * yw[i]
       }
     } else {
       for i in 0..<n {
         let e = y[i] - fitted[i]
         residuals[i] = e
         rss += e * e
-        yy += y[i] * y[i]
       }
     }
     let tss = totalSumOfSquares(data)
