@@ -46,6 +46,12 @@ let package = Package(
       name: "PlanCastReports",
       dependencies: ["PlanCastForecasting", "PlanCastPlan"]
     ),
+    // Sensitivity sweeps: one-at-a-time, grids, Sobol indices (Saltelli design on a Joe–Kuo
+    // Sobol sequence) and Morris elementary effects over scenario assumptions, with CRN.
+    .target(
+      name: "PlanCastSensitivity",
+      dependencies: ["PlanCastAttainment", "PlanCastPlan", "PlanCastNumerics"]
+    ),
     // Command-line commands: parse, validate, call library code, print.
     .target(
       name: "PlanCastCLI",
@@ -55,6 +61,7 @@ let package = Package(
         "PlanCastForecasting",
         "PlanCastReports",
         "PlanCastAttainment",
+        "PlanCastSensitivity",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -81,6 +88,11 @@ let package = Package(
     .testTarget(
       name: "PlanCastReportsTests",
       dependencies: ["PlanCastReports"]
+    ),
+    .testTarget(
+      name: "PlanCastSensitivityTests",
+      dependencies: ["PlanCastSensitivity", "PlanCastAttainment", "PlanCastPlan", "plancast"],
+      resources: [.copy("Fixtures")]
     ),
     .testTarget(
       name: "PlanCastCLITests",

@@ -23,6 +23,8 @@ public struct PlanCastCommand: ParsableCommand {
       ExportCommand.self,
       ReportCommand.self,
       AttainCommand.self,
+      SweepCommand.self,
+      MergeCommand.self,
     ]
   )
 

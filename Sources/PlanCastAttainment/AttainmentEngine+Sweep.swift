@@ -1,0 +1,327 @@
+import COpenBLAS
+import Dispatch
+import PlanCastNumerics
+import PlanCastPlan
+
+/// One target's summary at one sweep point: P(attain), the median and the central 80% interval
+/// of the target quantity. Identical to the fields of ``TargetAttainment`` that
+/// ``AttainmentEngine/run(_:settings:)`` reports for the same scenario and settings.
+public struct SweepOutcome: Sendable, Equatable {
+  public var probability: Double
+  public var median: Double
+  public var lo80: Double
+  public var hi80: Double
+
+  public init(probability: Double, median: Double, lo80: Double, hi80: Double) {
+    self.probability = probability
+    self.median = median
+    self.lo80 = lo80
+    self.hi80 = hi80
+  }
+}
+
+/// A scenario's Monte Carlo draws simulated once, so that thousands of settings of its
+/// assumptions (sweep points) can be evaluated cheaply with common random numbers.
+///
+/// Every assumption effect except `residual_scale` acts on a series' path after the model has
+/// simulated it (see ``ScenarioEffects``), so the raw paths (shocks, parameter draws) are the
+/// same at every sweep point. They are simulated once here with the engine's random streams;
+/// ``evaluate(_:scratch:)`` then applies the assumptions with the point's values, measures every
+/// target and summarises. The result is bitwise what
+/// `engine.run(scenario.with(assumption: …, value: .fixed(v)), settings:)` gives.
+public struct SweepDraws: Sendable {
+  public let scenario: Scenario
+  public let settings: MonteCarloSettings
+  /// The targets with a probability, in plan order: the order of ``evaluate(_:scratch:)``.
+  public let targets: [Target]
+  let engine: AttainmentEngine
+  let effects: ScenarioEffects
+  /// Per series: the raw paths, `draws × horizon` (draw-major), before assumption effects.
+  let paths: [[Double]]
+  /// Drawn assumption values, `draws × assumptions` (draw-major).
+  let values: [Double]
+
+  /// The index of the assumption named `name` in ``Scenario/assumptions``.
+  public func assumptionIndex(_ name: String) -> Int? {
+    scenario.assumptions.firstIndex { $0.name == name }
+  }
+
+  /// True when the assumption acts on paths after simulation, so it can be swept over these
+  /// draws; false for `residual_scale`, which changes the shocks themselves (sweep it with
+  /// ``AttainmentEngine/run(_:settings:)`` instead).
+  public func canSweep(assumption index: Int) -> Bool {
+    scenario.assumptions[index].effect != .residualScale
+  }
+
+  /// Buffers for ``evaluate(_:scratch:)``; one per thread.
+  public struct Scratch {
+    var path: [Double]
+    var values: [Double]
+    var quantities: [[Double]]
+
+    public init(for draws: SweepDraws) {
+      path = [Double](repeating: 0, count: draws.engine.series.map(\.horizon).max() ?? 0)
+      values = [Double](repeating: 0, count: draws.scenario.assumptions.count)
+      quantities = draws.engine.measures.map { _ in
+        [Double](repeating: .nan, count: draws.settings.draws)
+      }
+    }
+  }
+
+  /// The outcome of every target (``targets`` order) with assumption `index` set to `value`
+  /// for each `(index, value)` in `overrides` (all must satisfy ``canSweep(assumption:)``).
+  public func evaluate(_ overrides: [(index: Int, value: Double)], scratch: inout Scratch)
+    -> [SweepOutcome]
+  {
+    let n = settings.draws
+    let assumptionCount = scenario.assumptions.count
+    let series = engine.series
+    for draw in 0..<n {
+      for a in 0..<assumptionCount { scratch.values[a] = values[draw * assumptionCount + a] }
+      for (index, value) in overrides { scratch.values[index] = value }
+      for (t, measure) in engine.measures.enumerated() {
+        let k = measure.seriesIndex
+        let s = series[k]
+        let horizon = s.horizon
+        let q: Double? = scratch.path.withUnsafeMutableBufferPointer { buffer in
+          let out = UnsafeMutableBufferPointer(rebasing: buffer[0..<Swift.max(0, horizon)])
+          paths[k].withUnsafeBufferPointer { raw in
+            for h in 0..<out.count { out[h] = raw[draw * horizon + h] }
+          }
+          if horizon > 0 { effects.apply(series: k, s, values: scratch.values, path: out) }
+          return measure.quantity(s, path: UnsafeBufferPointer(out))
+        }
+        scratch.quantities[t][draw] = q ?? .nan
+      }
+    }
+    return engine.measures.enumerated().map { t, measure in
+      let met = scratch.quantities[t].reduce(0) { $0 + (measure.condition.isMet(by: $1) ? 1 : 0) }
+      let q = QuantileSelection.quantiles(&scratch.quantities[t], [0.5, 0.1, 0.9])
+      return SweepOutcome(
+        probability: Double(met) / Double(n), median: q[0], lo80: q[1], hi80: q[2])
+    }
+  }
+
+  /// The outcomes of ``targets`` read from a full engine run (for assumptions that cannot be
+  /// swept over fixed draws).
+  public func outcomes(of attainment: ScenarioAttainment) -> [SweepOutcome] {
+    targets.map { target in
+      let t = attainment.targets.first { $0.target.id == target.id }
+      return SweepOutcome(
+        probability: t?.probability ?? .nan, median: t?.median ?? .nan, lo80: t?.lo80 ?? .nan,
+        hi80: t?.hi80 ?? .nan)
+    }
+  }
+
+  /// What a re-implementation needs to apply the assumptions and measure the targets itself
+  /// (the benchmark's numpy peer): per series its raw paths and observed values, per target its
+  /// form, and per assumption whom it acts on.
+  public var description: SweepDrawsDescription {
+    SweepDrawsDescription(
+      draws: settings.draws,
+      series: engine.series.enumerated().map { k, s in
+        SweepDrawsDescription.Series(
+          area: s.area, indicator: s.indicator, kind: s.kind.rawValue,
+          trend: s.trend?.rawValue, firstProjected: s.firstProjected, horizon: s.horizon,
+          observed: s.observed.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+          assumptions: effects.perSeries[k].map { ($0.index, $0.follows) }, paths: paths[k])
+      },
+      assumptions: scenario.assumptions.map {
+        SweepDrawsDescription.AssumptionInfo(
+          name: $0.name, effect: $0.effect.rawValue, years: $0.years)
+      },
+      values: values,
+      targets: engine.measures.map { m in
+        let form: String
+        var start: Int? = nil
+        switch m.target.form {
+        case .level: form = "level"
+        case .share: form = "share"
+        case .averageGrowth(let s):
+          form = "average_growth"
+          start = s
+        case .changeVersusBase(let b):
+          form = "change_vs_base"
+          start = b + 1
+        case .cumulative(let s):
+          form = "cumulative"
+          start = s
+        }
+        return SweepDrawsDescription.TargetInfo(
+          id: m.target.id, series: m.seriesIndex, form: form, firstYear: start ?? m.target.year,
+          year: m.target.year, comparator: m.condition.comparator.rawValue,
+          value: m.condition.value, direction: m.condition.direction,
+          tolerance: m.condition.tolerance)
+      })
+  }
+}
+
+/// Plain data describing ``SweepDraws`` for export (see ``SweepDraws/description``).
+public struct SweepDrawsDescription: Sendable {
+  public struct Series: Sendable {
+    public let area: String
+    public let indicator: String
+    public let kind: String
+    public let trend: String?
+    public let firstProjected: Int
+    public let horizon: Int
+    public let observed: [(year: Int, value: Double)]
+    /// Assumptions acting on it: index and whether it acts because the series follows the
+    /// assumption's indicator (nominal GDP follows real growth).
+    public let assumptions: [(index: Int, follows: Bool)]
+    /// `draws × horizon`, draw-major.
+    public let paths: [Double]
+  }
+  public struct AssumptionInfo: Sendable {
+    public let name: String
+    public let effect: String
+    public let years: [Int]?
+  }
+  public struct TargetInfo: Sendable {
+    public let id: String
+    public let series: Int
+    public let form: String
+    /// First year whose value the quantity uses.
+    public let firstYear: Int
+    public let year: Int
+    public let comparator: String
+    public let value: Double
+    public let direction: Double
+    public let tolerance: Double?
+  }
+  public let draws: Int
+  public let series: [Series]
+  public let assumptions: [AssumptionInfo]
+  /// Drawn assumption values, `draws × assumptions`.
+  public let values: [Double]
+  public let targets: [TargetInfo]
+}
+
+extension AttainmentEngine {
+  /// Simulates `scenario`'s raw draws once for sweeping its assumptions (see ``SweepDraws``).
+  public func sweepDraws(_ scenario: Scenario, settings: MonteCarloSettings) -> SweepDraws {
+    let effects = ScenarioEffects(scenario: scenario, series: series)
+    let n = settings.draws
+    let store = RawPathStore(
+      horizons: series.map { Swift.max(0, $0.horizon) }, draws: n,
+      assumptions: scenario.assumptions.count)
+    defer { store.deallocate() }
+    let blocks = (n + Self.blockSize - 1) / Self.blockSize
+    let threads = Swift.max(1, Swift.min(settings.threads, blocks))
+    DispatchQueue.concurrentPerform(iterations: threads) { worker in
+      var workspace = RawWorkspace(engine: self, effects: effects)
+      var block = worker
+      while block < blocks {
+        let start = block * Self.blockSize
+        let count = Swift.min(Self.blockSize, n - start)
+        workspace.run(
+          block: start..<(start + count), seed: settings.seed, effects: effects, store: store)
+        block += threads
+      }
+    }
+    return SweepDraws(
+      scenario: scenario, settings: settings, targets: measures.map(\.target), engine: self,
+      effects: effects, paths: store.arrays(), values: store.valueArray())
+  }
+}
+
+/// Raw paths and drawn values, written by draw index from any thread.
+final class RawPathStore: @unchecked Sendable {
+  let horizons: [Int]
+  let draws: Int
+  let assumptions: Int
+  let paths: [UnsafeMutablePointer<Double>]
+  let values: UnsafeMutablePointer<Double>
+
+  init(horizons: [Int], draws: Int, assumptions: Int) {
+    self.horizons = horizons
+    self.draws = draws
+    self.assumptions = assumptions
+    paths = horizons.map { h in
+      let p = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, h * draws))
+      p.initialize(repeating: 0, count: Swift.max(1, h * draws))
+      return p
+    }
+    values = .allocate(capacity: Swift.max(1, assumptions * draws))
+    values.initialize(repeating: 0, count: Swift.max(1, assumptions * draws))
+  }
+
+  func arrays() -> [[Double]] {
+    zip(paths, horizons).map { Array(UnsafeBufferPointer(start: $0, count: $1 * draws)) }
+  }
+
+  func valueArray() -> [Double] {
+    Array(UnsafeBufferPointer(start: values, count: assumptions * draws))
+  }
+
+  func deallocate() {
+    for p in paths { p.deallocate() }
+    values.deallocate()
+  }
+}
+
+/// One thread's buffers for simulating raw paths: the same random streams, shock correlation
+/// and model simulation as ``Workspace``, without applying assumptions or measuring targets.
+struct RawWorkspace {
+  let engine: AttainmentEngine
+  let years: Int
+  var shocks: [Double]
+  var innovations: [[Double]]
+  var values: [Double]
+
+  init(engine: AttainmentEngine, effects: ScenarioEffects) {
+    self.engine = engine
+    years = engine.shockYears.count
+    shocks = [Double](repeating: 0, count: engine.dimension * years * AttainmentEngine.blockSize)
+    innovations = engine.series.map {
+      [Double](repeating: 0, count: Swift.max(0, $0.horizon) * $0.components)
+    }
+    values = [Double](repeating: 0, count: effects.assumptions.count)
+  }
+
+  mutating func run(
+    block: Range<Int>, seed: UInt64, effects: ScenarioEffects, store: RawPathStore
+  ) {
+    let dimension = engine.dimension
+    for (local, draw) in block.enumerated() {
+      var generator = Philox(seed: seed, stream: UInt64(draw))
+      let base = local * years * dimension
+      for k in 0..<(years * dimension) { shocks[base + k] = generator.nextNormal() }
+    }
+    let columns = Int32(block.count * years)
+    if dimension > 0 {
+      engine.correlation.factor.lower.elements.withUnsafeBufferPointer { l in
+        cblas_dtrmm(
+          CblasColMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, Int32(dimension),
+          columns, 1, l.baseAddress, Int32(dimension), &shocks, Int32(dimension))
+      }
+    }
+    for (local, draw) in block.enumerated() {
+      effects.drawValues(seed: seed, path: UInt64(draw), into: &values)
+      for (a, v) in values.enumerated() { store.values[draw * store.assumptions + a] = v }
+      for (k, s) in engine.series.enumerated() {
+        let horizon = s.horizon
+        guard horizon > 0 else { continue }
+        let scale = effects.residualScales[k]
+        let components = s.components
+        for h in 0..<horizon {
+          let column = local * years + (s.firstProjected + h - engine.shockYears.lowerBound)
+          for j in 0..<components {
+            innovations[k][h * components + j] =
+              scale * shocks[column * dimension + s.componentOffset + j]
+          }
+        }
+        var generator = Philox(seed: seed &+ s.streamKey, stream: UInt64(draw))
+        let out = UnsafeMutableBufferPointer(start: store.paths[k] + draw * horizon, count: horizon)
+        innovations[k].withUnsafeBufferPointer { z in
+          s.fitted.simulate(innovations: z, generator: &generator, into: out)
+        }
+      }
+    }
+  }
+}
+
+extension AttainmentEngine {
+  /// The targets that get a probability, in plan order (those of ``SweepDraws/targets``).
+  public var measuredTargets: [Target] { measures.map(\.target) }
+}
