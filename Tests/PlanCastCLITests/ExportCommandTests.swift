@@ -66,8 +66,10 @@ enum ExportTestTools {
 /// `plancast export` end to end on the embedded model.
 @Suite struct ExportCommandTests {
   static let model = ["--model", PlanCommandTestSupport.cztModel]
-  /// Few paths and a short backtest keep the tests quick.
-  static let quick = ["--paths", "200", "--origins", "2015:2018", "--horizons", "1:2"]
+  /// Few paths, few attainment draws and a short backtest keep the tests quick.
+  static let quick = [
+    "--paths", "200", "--draws", "2000", "--origins", "2015:2018", "--horizons", "1:2",
+  ]
 
   static func export(_ arguments: [String]) throws -> PlanCommandTestSupport.Result {
     try PlanCommandTestSupport.run(["export"] + arguments + quick + model)
@@ -80,8 +82,8 @@ enum ExportTestTools {
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
       try ExportTestTools.listing(dir) == [
-        "backtest_accuracy.csv", "backtest_forecasts.csv", "manifest.json", "projections.csv",
-        "targets.csv",
+        "attainment.csv", "backtest_accuracy.csv", "backtest_forecasts.csv", "manifest.json",
+        "projections.csv", "targets.csv",
       ])
     let projections = try String(
       contentsOf: dir.appendingPathComponent("projections.csv"), encoding: .utf8)
@@ -96,9 +98,10 @@ enum ExportTestTools {
       d = sys.argv[1]
       m = json.load(open(os.path.join(d, 'manifest.json')))
       assert m['command_line'][1] == 'export' and '--paths' in m['command_line'], m['command_line']
-      assert m['seed'] == 20210602 and m['paths'] == 200 and m['scenario'] is None
+      assert m['seed'] == 20210602 and m['paths'] == 200 and m['scenario'] == 'all'
       assert m['options']['what'] == 'all' and m['options']['origins'] == '2015:2018'
-      assert {o['path'] for o in m['outputs']} == {'projections.csv', 'targets.csv', 'backtest_accuracy.csv', 'backtest_forecasts.csv'}
+      assert m['options']['draws'] == 2000
+      assert {o['path'] for o in m['outputs']} == {'projections.csv', 'targets.csv', 'attainment.csv', 'backtest_accuracy.csv', 'backtest_forecasts.csv'}
       for o in m['outputs']:
           assert hashlib.sha256(open(os.path.join(d, o['path']), 'rb').read()).hexdigest() == o['sha256']
       assert any(n.startswith('CZT gdp_real_growth') or 'no projection' in n for n in m['notes']) or m['notes'] == []
@@ -127,7 +130,7 @@ enum ExportTestTools {
       """
       import json, os, sys, jsonschema
       schemas, d = sys.argv[1], sys.argv[2]
-      for t in ['projections', 'targets', 'backtest_accuracy', 'backtest_forecasts', 'manifest']:
+      for t in ['projections', 'targets', 'attainment', 'backtest_accuracy', 'backtest_forecasts', 'manifest']:
           doc = json.load(open(os.path.join(d, t + '.json')))
           jsonschema.Draft202012Validator(json.load(open(os.path.join(schemas, t + '.v1.schema.json')))).validate(doc)
       """, [schemas, dir.path])

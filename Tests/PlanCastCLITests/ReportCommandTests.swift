@@ -4,7 +4,9 @@ import Testing
 /// `plancast report` end to end, rendered with headless Chromium.
 @Suite struct ReportCommandTests {
   static let model = ["--model", PlanCommandTestSupport.cztModel]
-  static let quick = ["--paths", "200", "--origins", "2014:2018", "--horizons", "1:3"]
+  static let quick = [
+    "--paths", "200", "--draws", "2000", "--origins", "2014:2018", "--horizons", "1:3",
+  ]
 
   @Test func reportIsSelfContainedAndRendersInChromium() throws {
     let dir = try ExportTestTools.temporaryDirectory()
@@ -17,7 +19,7 @@ import Testing
     let title =
       "PlanCast report — Changsha–Zhuzhou–Xiangtan integrated development five-year action plan (2021–2025)"
     #expect(page.contains("<title>\(title)</title>"))
-    for section in ["caveats", "targets", "projections", "backtest", "manifest"] {
+    for section in ["caveats", "targets", "attainment", "projections", "backtest", "manifest"] {
       #expect(page.contains("<section id=\"\(section)\">"), "section \(section)")
     }
     // Self-contained: no scripts, stylesheets, images or fonts fetched from anywhere.
@@ -30,6 +32,22 @@ import Testing
     #expect(page.contains("T03 = 1,300"), "the urban-population target is drawn on its fan chart")
     #expect(page.contains("Proxy: "), "proxy caveat")
     #expect(page.contains("sha256 data/observations.csv"))
+    // Attainment: a dashboard per scenario, coloured by the engine's status, and its caveats.
+    let attainment = try #require(
+      page.components(separatedBy: "<section id=\"attainment\">").last?.components(
+        separatedBy: "</section>"
+      ).first)
+    let has = { (text: String) in attainment.contains(text) }
+    #expect(attainment.components(separatedBy: "<svg").count - 1 == 5, "five scenarios")
+    #expect(has("Baseline — probability of meeting each target"))
+    #expect(has("2,000 draws · seed 20210602 · on track P ≥ 0.80, off track P &lt; 0.20"))
+    #expect(has("<span class=\"status on-track\">on track</span>"))
+    #expect(has("What it would take") && has("required for P=0.8"))
+    #expect(has("Proxy: T07: "), "the energy target rests on a provincial proxy")
+    #expect(has("T05 ") && has("no probability"))
+    #expect(
+      page.contains("<td>scenario</td><td>all</td>") && page.contains("<td>draws</td><td>2000</td>")
+    )
 
     let png = dir.appendingPathComponent("report.png")
     let profile = try ExportTestTools.temporaryDirectory()

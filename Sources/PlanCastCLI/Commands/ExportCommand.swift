@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanCastAttainment
 import PlanCastForecasting
 import PlanCastPlan
 import PlanCastReports
@@ -11,11 +12,16 @@ public struct ExportCommand: ParsableCommand {
     abstract: "Export tables as CSV, JSON, Markdown or Excel (.xlsx) with a run manifest.",
     discussion: """
       Writes into --to DIR (which must exist): one file per table for csv, json and markdown \
-      (projections, targets, backtest_accuracy, backtest_forecasts), or one workbook \
+      (projections, targets, attainment, backtest_accuracy, backtest_forecasts), or one workbook \
       plancast-<what>.xlsx with a sheet per table; and manifest.json beside them with the \
       PlanCast version, the command line, seed, paths and the SHA-256 of every model file read \
       and every file written. JSON files follow the versioned schemas in Schemas/. Column \
       headers and names follow --lang; ids, codes and JSON keys do not.
+
+      attainment is the table of `plancast attain` for every scenario side by side (--scenario \
+      all, the default) or one, with names and units added: one row per target and scenario. \
+      --draws, --seed, --on-track and --off-track mean what they mean there; the manifest \
+      records them.
 
       All files are written as one set: each goes to a temporary file first and none is put in \
       place unless all could be written. An existing file is kept unless --force is given.
@@ -23,11 +29,13 @@ public struct ExportCommand: ParsableCommand {
       Examples:
         plancast export --to out
         plancast export --what projections --format xlsx --lang zh --to out --force
+        plancast export --what attainment --draws 20000 --scenario all --to out
       """)
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var simulation: SimulationOptions
   @OptionGroup var language: LanguageOption
+  @OptionGroup var attainment: AttainmentRunOptions
 
   @Option(help: "What to export.")
   var what: ExportSubject = .all
@@ -58,14 +66,16 @@ public struct ExportCommand: ParsableCommand {
   public func run() throws {
     try reportingFailures {
       let model = try modelOptions.load()
-      let subjects = what.subjects
+      // `all` leaves out attainment for a model without scenarios; asked for alone, it fails.
+      let subjects = what.subjects.filter {
+        !(what == .all && $0 == .attainment && model.scenarios.isEmpty)
+      }
       let request = ProjectionRequest(
         toYear: model.config.planEnd, paths: simulation.paths, seed: simulation.seed)
-      let tables = try subjects.flatMap { subject in
-        try subject.tables(
-          model: model, request: request, language: language.lang, origins: origins.range,
-          horizons: horizons.range)
-      }
+      let context = ExportSubject.Context(
+        model: model, request: request, language: language.lang, origins: origins.range,
+        horizons: horizons.range, attainment: attainment)
+      let tables = try subjects.flatMap { try $0.tables(context) }
       var options: [(String, JSONValue)] = [
         ("what", .string(what.rawValue)), ("format", .string(format.rawValue)),
         ("to_year", .int(request.toYear)),
@@ -76,9 +86,11 @@ public struct ExportCommand: ParsableCommand {
           ("horizons", .string(horizons.defaultValueDescription)),
         ]
       }
-      let manifest = try ExportCommand.manifest(
+      if subjects.contains(.attainment) { options += attainment.manifestOptions }
+      var manifest = try ExportCommand.manifest(
         model: model, asOf: modelOptions.asOf, simulation: simulation, language: language.lang,
         options: options)
+      if subjects.contains(.attainment) { manifest.scenario = attainment.scenario }
       let exporter = Exporter(
         format: format, language: language.lang, directory: to,
         workbookName: "plancast-\(what.rawValue)")
@@ -107,41 +119,123 @@ public struct ExportCommand: ParsableCommand {
   }
 }
 
-/// The `--what` choices of `plancast export`. A new table (attainment, sweep) is a new case and
-/// a branch of ``tables(model:request:language:origins:horizons:)``.
+/// The `--what` choices of `plancast export`. A new table (sweep) is a new case and a branch of
+/// ``tables(_:)``.
 enum ExportSubject: String, ExpressibleByArgument, CaseIterable {
-  case projections, targets, backtest, all
+  case projections, targets, attainment, backtest, all
+
+  /// What the tables are computed from.
+  struct Context {
+    let model: PlanModel
+    let request: ProjectionRequest
+    let language: Language
+    let origins: ClosedRange<Int>
+    let horizons: ClosedRange<Int>
+    let attainment: AttainmentRunOptions
+  }
 
   /// The subjects this choice stands for (`all`: every other case).
   var subjects: [ExportSubject] {
     self == .all ? Self.allCases.filter { $0 != .all } : [self]
   }
 
-  func tables(
-    model: PlanModel, request: ProjectionRequest, language: Language,
-    origins: ClosedRange<Int>, horizons: ClosedRange<Int>
-  ) throws -> [ExportTable] {
+  func tables(_ c: Context) throws -> [ExportTable] {
+    let model = c.model
     switch self {
     case .projections:
       guard model.specifications != nil else {
         throw CLIFailure.data(
           "\(model.directory): no models.toml; add one to say which model projects each indicator")
       }
-      let projections = ProjectionEngine(model: model).project(request)
-      return [ProjectionTables.export(projections, model: model, language: language)]
+      let projections = ProjectionEngine(model: model).project(c.request)
+      return [ProjectionTables.export(projections, model: model, language: c.language)]
     case .targets:
-      let evaluations = TargetEvaluator(data: model.data, language: language).evaluate(model.plan)
-      return [TargetTables.export(evaluations, model: model, language: language)]
+      let evaluations = TargetEvaluator(data: model.data, language: c.language).evaluate(
+        model.plan)
+      return [TargetTables.export(evaluations, model: model, language: c.language)]
+    case .attainment:
+      let runs = try c.attainment.run(model: model, seed: c.request.seed)
+      return [AttainmentTables.export(runs, model: model, language: c.language)]
     case .backtest:
       let rows = SeriesBacktest(engine: ProjectionEngine(model: model)).run(
-        request, origins: origins, horizons: horizons)
-      return BacktestTables.export(rows, model: model, language: language)
+        c.request, origins: c.origins, horizons: c.horizons)
+      return BacktestTables.export(rows, model: model, language: c.language)
     case .all:
-      return try subjects.flatMap {
-        try $0.tables(
-          model: model, request: request, language: language, origins: origins,
-          horizons: horizons)
-      }
+      return try subjects.flatMap { try $0.tables(c) }
+    }
+  }
+}
+
+/// The Monte Carlo options of `plancast attain` that `export` and `report` share (the seed is
+/// the common `--seed`).
+struct AttainmentRunOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "Attainment: scenario file name in scenarios/ (without .toml), or all.",
+      valueName: "name|all"))
+  var scenario = "all"
+
+  @Option(help: "Attainment: Monte Carlo draws per scenario.")
+  var draws = 100_000
+
+  @Option(help: "Attainment: worker threads (results do not depend on it).")
+  var threads = ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(help: "Attainment: P(attain) at or above this is on track.")
+  var onTrack = 0.8
+
+  @Option(help: "Attainment: P(attain) below this is off track.")
+  var offTrack = 0.2
+
+  func validate() throws {
+    guard draws >= 100 else { throw ValidationError("--draws must be at least 100") }
+    guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    guard 0 < offTrack, offTrack < onTrack, onTrack <= 1 else {
+      throw ValidationError("need 0 < --off-track < --on-track ≤ 1")
+    }
+  }
+
+  var thresholds: StatusThresholds { StatusThresholds(onTrack: onTrack, offTrack: offTrack) }
+
+  /// What the manifest records besides the seed and the scenario.
+  var manifestOptions: [(String, JSONValue)] {
+    [("draws", .int(draws)), ("on_track", .double(onTrack)), ("off_track", .double(offTrack))]
+  }
+
+  /// The scenarios `--scenario` names, in the model's order.
+  func scenarios(of model: PlanModel) throws -> [Scenario] {
+    let chosen: [Scenario]
+    if scenario == "all" {
+      chosen = model.scenarios
+    } else if let one = model.scenarios.first(where: { $0.id == scenario }) {
+      chosen = [one]
+    } else {
+      let known = model.scenarios.map(\.id).joined(separator: ", ")
+      throw CLIFailure.usage(
+        "no scenario '\(scenario)' in \(model.directory)/scenarios; known: \(known.isEmpty ? "none" : known), or all"
+      )
+    }
+    guard !chosen.isEmpty else {
+      throw CLIFailure.data("\(model.directory)/scenarios holds no scenario files")
+    }
+    return chosen
+  }
+
+  /// Runs the attainment engine on the chosen scenarios.
+  func run(model: PlanModel, seed: UInt64) throws -> [AttainmentRun] {
+    guard model.specifications != nil else {
+      throw CLIFailure.data(
+        "\(model.directory): no models.toml; add one to say which model projects each indicator")
+    }
+    let chosen = try scenarios(of: model)
+    let engine: AttainmentEngine
+    do { engine = try AttainmentEngine(model: model) } catch {
+      throw CLIFailure.data("cannot build the joint simulation: \(error)")
+    }
+    let settings = MonteCarloSettings(
+      draws: draws, seed: seed, threads: threads, thresholds: thresholds)
+    return engine.run(chosen, settings: settings).map {
+      AttainmentRun($0, thresholds: thresholds)
     }
   }
 }

@@ -8,10 +8,14 @@ import PlanCastReports
 public struct ReportCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "report",
-    abstract: "Write one self-contained HTML report: targets, fan charts, backtests, manifest.",
+    abstract:
+      "Write one self-contained HTML report: targets, attainment, fan charts, backtests, manifest.",
     discussion: """
       The page has inline CSS and inline SVG charts and makes no external requests, so it can \
-      be mailed or archived. It holds the proxy and data caveats, the targets, the projections \
+      be mailed or archived. It holds the proxy and data caveats, the targets, the probability \
+      of meeting each target (a dashboard per scenario coloured by the attainment status, the \
+      scenarios side by side, the required changes; --scenario, --draws, --seed, --on-track \
+      and --off-track as in `plancast attain`), the projections \
       (table and a fan chart per area and indicator, with the plan target where there is one), \
       the backtest accuracy with forecast-versus-outturn charts, and the run manifest (version, \
       command line, seed, paths, SHA-256 of every model file read). The file is written \
@@ -20,11 +24,13 @@ public struct ReportCommand: ParsableCommand {
       Examples:
         plancast report --to czt.html
         plancast report --lang zh --to czt-zh.html --force
+        plancast report --scenario baseline --draws 20000 --to quick.html
       """)
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var simulation: SimulationOptions
   @OptionGroup var language: LanguageOption
+  @OptionGroup var attainmentOptions: AttainmentRunOptions
 
   @Option(help: ArgumentHelp("HTML file to write.", valueName: "file.html"))
   var to: String = "plancast-report.html"
@@ -57,16 +63,20 @@ public struct ReportCommand: ParsableCommand {
       let projections = model.specifications == nil ? [] : engine.project(request)
       let backtest = SeriesBacktest(engine: engine).run(
         request, origins: origins.range, horizons: horizons.range)
-      let manifest = try ExportCommand.manifest(
+      let attainment =
+        model.specifications == nil || model.scenarios.isEmpty
+        ? [] : try attainmentOptions.run(model: model, seed: simulation.seed)
+      var manifest = try ExportCommand.manifest(
         model: model, asOf: modelOptions.asOf, simulation: simulation, language: lang,
         options: [
           ("to_year", .int(request.toYear)),
           ("origins", .string(origins.defaultValueDescription)),
           ("horizons", .string(horizons.defaultValueDescription)),
-        ])
+        ] + (attainment.isEmpty ? [] : attainmentOptions.manifestOptions))
+      if !attainment.isEmpty { manifest.scenario = attainmentOptions.scenario }
       let report = PlanReport(
         model: model, language: lang, evaluations: evaluations, projections: projections,
-        backtest: backtest, manifest: manifest)
+        backtest: backtest, manifest: manifest, attainment: attainment)
       do throws(AtomicFile.WriteError) {
         try AtomicFile.write(Data(report.html().utf8), to: to, overwrite: force)
       } catch {

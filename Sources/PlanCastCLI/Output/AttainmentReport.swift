@@ -1,5 +1,6 @@
 import PlanCastAttainment
 import PlanCastPlan
+import PlanCastReports
 
 /// Renders attainment results: a terminal view (one block per scenario, or scenarios side by
 /// side), a tidy table and JSON.
@@ -8,29 +9,12 @@ struct AttainmentReport {
   let model: PlanModel
   let language: Language
 
-  static let columns = [
-    "target", "scenario", "indicator", "region", "comparator", "target_value", "target_year",
-    "probability", "mc_se", "median", "lo80", "hi80", "lo95", "hi95", "status", "required_p50",
-    "required_p80", "projected_annual_change", "proxy", "proxy_note", "model", "reason",
-  ]
-
-  /// One row per target and scenario, numbers as numbers.
+  /// One row per target and scenario, numbers as numbers (the export's tidy table without the
+  /// name columns; one implementation in PlanCastReports).
   func tidyTable() -> Table {
-    var table = Table(headers: Self.columns)
-    for scenario in results {
-      for t in scenario.targets {
-        table.append([
-          .text(t.target.id), .text(t.scenario), .text(t.target.indicator), .text(t.target.region),
-          .text(t.target.comparator.symbol), .number(t.target.value), .integer(t.target.year),
-          .number(t.probability), .number(t.monteCarloStandardError), .number(t.median),
-          .number(t.lo80), .number(t.hi80), .number(t.lo95), .number(t.hi95),
-          .text(t.status.rawValue), .number(t.requiredForHalf), .number(t.requiredForEighty),
-          .number(t.projectedAnnualChange), .text(t.usesProxy ? "true" : "false"),
-          .text(t.proxyNote), .text(t.model), .text(t.reason),
-        ])
-      }
-    }
-    return table
+    AttainmentTables.tidy(
+      results.map { AttainmentRun($0, thresholds: nil) }, model: model, language: .en,
+      withNames: false)
   }
 
   func json() -> JSONValue {
@@ -158,11 +142,6 @@ struct AttainmentReport {
   }
 
   private func changeUnit(_ t: TargetAttainment) -> String {
-    switch t.target.form {
-    case .level:
-      model.data.catalog[t.target.indicator]?.trend == .difference ? "/yr" : "%/yr"
-    case .share: "pp/yr"
-    case .averageGrowth, .changeVersusBase, .cumulative: "% a year"
-    }
+    AttainmentTables.changeUnit(t.target, model: model)
   }
 }

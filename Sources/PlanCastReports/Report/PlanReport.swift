@@ -11,13 +11,15 @@ public struct PlanReport: Sendable {
   public let projections: [SeriesProjection]
   public let backtest: [SeriesBacktest.Row]
   public let manifest: RunManifest
+  /// Monte Carlo attainment per scenario (empty: no attainment section).
+  public let attainment: [AttainmentRun]
   /// Sections from other analyses (attainment, sweeps), placed before the manifest.
   public let additionalSections: [HTMLDocument.Section]
 
   public init(
     model: PlanModel, language: Language, evaluations: [TargetEvaluation],
     projections: [SeriesProjection], backtest: [SeriesBacktest.Row], manifest: RunManifest,
-    additionalSections: [HTMLDocument.Section] = []
+    attainment: [AttainmentRun] = [], additionalSections: [HTMLDocument.Section] = []
   ) {
     self.model = model
     self.language = language
@@ -25,6 +27,7 @@ public struct PlanReport: Sendable {
     self.projections = projections
     self.backtest = backtest
     self.manifest = manifest
+    self.attainment = attainment
     self.additionalSections = additionalSections
   }
 
@@ -50,7 +53,10 @@ public struct PlanReport: Sendable {
       + t("data", "数据") + " \(dataYears) · "
       + "PlanCast \(manifest.version) · \(manifest.createdText)"
     let sections =
-      [caveats(), targets(), projectionsSection(), backtestSection()] + additionalSections
+      [caveats(), targets()]
+      + (attainment.isEmpty
+        ? [] : [AttainmentSection(runs: attainment, model: model, language: language).section()])
+      + [projectionsSection(), backtestSection()] + additionalSections
       + [manifestSection()]
     return HTMLDocument(title: title, subtitle: subtitle, language: language, sections: sections)
       .render()
@@ -78,7 +84,12 @@ public struct PlanReport: Sendable {
     items.append(
       t(
         "Target status is the deterministic rule of `plancast targets` (recent pace carried forward), not a probability.",
-        "目标状态按 `plancast targets` 的确定性规则(按近期速度外推)判断,并非概率。"))
+        "目标状态按 `plancast targets` 的确定性规则(按近期速度外推)判断,并非概率。")
+        + (attainment.isEmpty
+          ? ""
+          : t(
+            " The probabilities, and the status they give, are in the attainment section.",
+            "概率及据此判断的状态见“目标实现概率”一节。")))
     return items
   }
 
