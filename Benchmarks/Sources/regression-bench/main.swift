@@ -7,6 +7,7 @@ import PlanCastNumerics
 //
 //   regression-bench [--data DIR] [--fits N] [--big-fits N] [--repetitions N] [--json]
 //   regression-bench --profile N   (N small fits, nothing else: for callgrind instruction counts)
+//   regression-bench --profile-big N   (N fits of 10000×20)
 //
 // Without --data the designs come from a seeded SplitMix64 generator; with it, from the files
 // small.f64 and big.f64 that Benchmarks/peers/regression_peers.py writes (little-endian float64:
@@ -20,6 +21,7 @@ struct Options {
   var json = false
   var distributions = false
   var profileFits: Int?
+  var profileBig = false
 
   init(_ arguments: [String]) {
     var iterator = arguments.dropFirst().makeIterator()
@@ -32,6 +34,9 @@ struct Options {
       case "--json": json = true
       case "--distributions": distributions = true
       case "--profile": profileFits = Int(iterator.next() ?? "")
+      case "--profile-big":
+        profileFits = Int(iterator.next() ?? "")
+        profileBig = true
       default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)
@@ -183,8 +188,11 @@ if options.distributions {
 if let count = options.profileFits {
   // Only small fits: `valgrind --tool=callgrind` instructions per fit are the difference of two
   // counts with different N divided by their difference (start-up and data generation cancel).
-  let problems = generate(count: 1000, rows: 25, columns: 3, seed: 42)
-  let names = ["const", "x1", "x2"]
+  let problems =
+    options.profileBig
+    ? generate(count: 1, rows: 10_000, columns: 20, seed: 43)
+    : generate(count: 1000, rows: 25, columns: 3, seed: 42)
+  let names = (0..<problems[0].design.columns).map { $0 == 0 ? "const" : "x\($0)" }
   var sink = 0.0
   for k in 0..<count { sink += try fullInference(problems[k % problems.count], names: names) }
   precondition(sink.isFinite)

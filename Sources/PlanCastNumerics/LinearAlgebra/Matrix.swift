@@ -107,9 +107,26 @@ public struct Matrix: Equatable, Sendable {
   @inlinable
   public static func allFinite(_ values: [Double]) -> Bool {
     values.withUnsafeBufferPointer { buffer in
-      var sum = 0.0
-      for v in buffer { sum += v * 0 }
-      return sum == 0
+      // Four independent sums: a single one is a loop-carried chain the compiler may not
+      // reorder.
+      var s0 = 0.0
+      var s1 = 0.0
+      var s2 = 0.0
+      var s3 = 0.0
+      var i = 0
+      let n = buffer.count
+      while i + 4 <= n {
+        s0 += buffer[i] * 0
+        s1 += buffer[i + 1] * 0
+        s2 += buffer[i + 2] * 0
+        s3 += buffer[i + 3] * 0
+        i += 4
+      }
+      while i < n {
+        s0 += buffer[i] * 0
+        i += 1
+      }
+      return (s0 + s1) + (s2 + s3) == 0
     }
   }
 }
