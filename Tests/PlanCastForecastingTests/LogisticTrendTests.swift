@@ -43,13 +43,8 @@ import Testing
         fit.forecast(horizon: 5, paths: 400, seed: UInt64(k)), actual: Array(values.suffix(5)))
     }
     print("logistic coverage: 80% → \(study.coverage80), 95% → \(study.coverage95)")
-    // Known shortfall (measured 76% / 89%): draws from the linearised covariance of
-    // (K, r, t₀) understate ceiling uncertainty on 15 points. A parametric bootstrap of the
-    // fit would fix it; until then the failure is recorded, not hidden.
-    withKnownIssue("linearised parameter uncertainty under-covers for the logistic ceiling") {
-      #expect(abs(study.coverage80 - 0.80) <= 0.03)
-      #expect(abs(study.coverage95 - 0.95) <= 0.03)
-    }
+    #expect(abs(study.coverage80 - 0.80) <= 0.03)
+    #expect(abs(study.coverage95 - 0.95) <= 0.03)
   }
 
   @Test func shortOrOutOfRangeSeriesAreClearErrors() throws {

@@ -92,6 +92,9 @@ public struct GrowthAutoregression: ForecastModel {
   /// shows the dummies actually used.
   public func fitted(_ series: YearlySeries) throws -> FittedGrowthAutoregression {
     var spec = self
+    guard order >= 0 else {
+      throw ForecastError.invalidOption("\(series.name): the AR order must be 0 or more")
+    }
     let growth = FittedGrowthAutoregression.workingGrowth(
       series, input: input, breakYears: breakYears)
     let observed = Set(growth.years)

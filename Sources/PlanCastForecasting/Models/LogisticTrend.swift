@@ -6,15 +6,20 @@ import PlanCastNumerics
 ///
 /// fitted by Levenberg–Marquardt (QR-solved steps) with `K` (the ceiling, as a share of
 /// `scale`) bounded between the highest observed share and 1, and `r ≥ 0`. Errors sit on the
-/// logit scale, so simulated shares stay inside (0, K·scale]. Simulation draws the parameters
-/// from their estimated covariance (scaled by a σ² draw, `σ̂²·ν/χ²_ν`, as for linear models)
-/// and redraws those outside the bounds; there is no exact interval formula.
+/// logit scale, so simulated shares stay inside (0, K·scale]. The ceiling is poorly identified
+/// on short series and its sampling distribution is skewed, so parameter uncertainty comes from
+/// a parametric bootstrap (``bootstrapReplications`` refits to series simulated from the fit,
+/// seeded, done once at fit time); each simulated path takes one bootstrap parameter set and a
+/// scale draw `σ̂²·ν/χ²_ν`. There is no exact interval formula.
 public struct LogisticTrend: ForecastModel {
   /// The value that stands for a share of 1: 100 for percentages.
   public var scale: Double
+  /// Parametric bootstrap refits for parameter uncertainty (0: use the linearised covariance).
+  public var bootstrapReplications: Int
 
-  public init(scale: Double = 100) {
+  public init(scale: Double = 100, bootstrapReplications: Int = 100) {
     self.scale = scale
+    self.bootstrapReplications = bootstrapReplications
   }
 
   public var name: String { "logistic" }
@@ -33,6 +38,8 @@ public struct FittedLogisticTrend: FittedModel {
   public let fit: NonlinearFit
   let lowerCeiling: Double
   let covarianceFactor: Cholesky?
+  /// Bootstrap parameter sets (empty without bootstrap).
+  let bootstrap: [[Double]]
 
   init(spec: LogisticTrend, series: YearlySeries) throws {
     guard series.count >= 5 else {
@@ -63,24 +70,54 @@ public struct FittedLogisticTrend: FittedModel {
     let r0 = Swift.max(1e-3, sxy / sxx)
     let t00 = meanT - meanZ / r0
     let target = p.map { FittedLogitLinearTrend.logit($0) }
-    let problem = NonlinearLeastSquaresProblem(
-      x: t, y: target, parameterCount: 3,
-      model: { time, theta in Self.logitShare(time, theta) },
-      lowerBounds: [lower, 0, -.infinity], upperBounds: [1 - 1e-9, .infinity, .infinity])
-    do {
-      fit = try LevenbergMarquardt().minimize(problem, from: [Swift.max(lower, k0), r0, t00])
-    } catch {
-      throw ForecastError.estimationFailed(series: series.name, model: spec.name, "\(error)")
-    }
-    guard fit.termination.isConverged, fit.parameters.allSatisfy(\.isFinite) else {
+    let start = [Swift.max(lower, k0), r0, t00]
+    guard let fit = Self.solve(t: t, target: target, lower: lower, start: start),
+      fit.termination.isConverged
+    else {
       throw ForecastError.estimationFailed(
-        series: series.name, model: spec.name, "no convergence (\(fit.termination))")
+        series: series.name, model: spec.name, "Levenberg–Marquardt did not converge")
     }
+    self.fit = fit
     self.spec = spec
     self.series = series
     estimates = fit.parameters
     lowerCeiling = lower
     covarianceFactor = fit.covariance.flatMap { try? Cholesky($0) }
+    // Parametric bootstrap: refit series simulated from the estimates.
+    var draws: [[Double]] = []
+    let sigma = fit.residualStandardDeviation ?? 0
+    if spec.bootstrapReplications > 0, sigma > 0 {
+      var generator = Philox(seed: 0x5EED_1061_5714, stream: UInt64(series.count))
+      for _ in 0..<spec.bootstrapReplications {
+        let simulated = t.map {
+          Self.logitShare($0, fit.parameters) + sigma * generator.nextNormal()
+        }
+        let shares = simulated.map { 1 / (1 + exp(-$0)) }
+        let bootLower = shares.max()! + (1 - shares.max()!) * 1e-6
+        var bootStart = fit.parameters
+        bootStart[0] = Swift.max(bootStart[0], bootLower)
+        if let refit = Self.solve(t: t, target: simulated, lower: bootLower, start: bootStart),
+          refit.termination.isConverged
+        {
+          draws.append(refit.parameters)
+        }
+      }
+    }
+    bootstrap = draws
+  }
+
+  /// One bounded Levenberg–Marquardt fit on the logit scale.
+  static func solve(t: [Double], target: [Double], lower: Double, start: [Double])
+    -> NonlinearFit?
+  {
+    let problem = NonlinearLeastSquaresProblem(
+      x: t, y: target, parameterCount: 3,
+      model: { time, theta in Self.logitShare(time, theta) },
+      lowerBounds: [lower, 0, -.infinity], upperBounds: [1 - 1e-9, .infinity, .infinity])
+    guard let fit = try? LevenbergMarquardt().minimize(problem, from: start),
+      fit.parameters.allSatisfy(\.isFinite)
+    else { return nil }
+    return fit
   }
 
   /// `logit(K/(1+exp(−r(t−t₀))))`.
@@ -115,7 +152,11 @@ public struct FittedLogisticTrend: FittedModel {
   ) {
     var theta = estimates
     var sigma = innovationStandardDeviation
-    if sigma > 0, let factor = covarianceFactor {
+    if sigma > 0, !bootstrap.isEmpty {
+      let dof = fit.degreesOfFreedom
+      sigma *= (Double(dof) / generator.nextChiSquared(degreesOfFreedom: dof)).squareRoot()
+      theta = bootstrap[Int(generator.next() % UInt64(bootstrap.count))]
+    } else if sigma > 0, let factor = covarianceFactor {
       let dof = fit.degreesOfFreedom
       let ratio = (Double(dof) / generator.nextChiSquared(degreesOfFreedom: dof)).squareRoot()
       sigma *= ratio
