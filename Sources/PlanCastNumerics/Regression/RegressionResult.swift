@@ -67,18 +67,24 @@ public struct RegressionResult: Sendable {
       withUnsafeTemporaryAllocation(of: Bool.self, capacity: p) { kept in
         for j in 0..<p { kept[j] = false }
         for q in 0..<rank { kept[Int(pivots[q]) - 1] = true }
-        return (0..<p).map { j in
+        var result: [Coefficient] = []
+        result.reserveCapacity(p)
+        for j in 0..<p {
           guard kept[j] else {
-            return Coefficient(
-              name: names[j], estimate: nil, standardError: nil, tStatistic: nil, pValue: nil,
-              confidenceInterval: nil)
+            result.append(
+              Coefficient(
+                name: names[j], estimate: nil, standardError: nil, tStatistic: nil, pValue: nil,
+                confidenceInterval: nil))
+            continue
           }
           let b = estimates[j]
           let se = errors[j]
-          return Coefficient(
-            name: names[j], estimate: b, standardError: se, tStatistic: statistics[j],
-            pValue: pValues[j], confidenceInterval: (b - critical * se)...(b + critical * se))
+          result.append(
+            Coefficient(
+              name: names[j], estimate: b, standardError: se, tStatistic: statistics[j],
+              pValue: pValues[j], confidenceInterval: (b - critical * se)...(b + critical * se)))
         }
+        return result
       }
     }
   }
