@@ -1,0 +1,50 @@
+import PlanCastPlan
+
+/// The sensitivity part of the HTML report: one tornado chart per target (one factor at a time,
+/// P(attain) with each factor at its low and high value) and the effects table. The charts and
+/// the table come from the sweep; this only lays them out.
+public struct SensitivitySection: Sendable {
+  /// Tornado charts as inline SVG, one per target that some assumption moves.
+  public let tornadoes: [String]
+  /// The one-at-a-time effects, one row per target, output and factor.
+  public let effects: Table
+  public let scenario: String
+  public let draws: Int
+  /// Targets no assumption moves (listed, not drawn).
+  public let unmoved: [String]
+  public let language: Language
+
+  public init(
+    tornadoes: [String], effects: Table, scenario: String, draws: Int, unmoved: [String],
+    language: Language
+  ) {
+    self.tornadoes = tornadoes
+    self.effects = effects
+    self.scenario = scenario
+    self.draws = draws
+    self.unmoved = unmoved
+    self.language = language
+  }
+
+  public func section() -> HTMLDocument.Section {
+    let zh = language == .zh
+    let intro =
+      zh
+      ? "单因素敏感性(情景 \(scenario),每点 \(draws) 次模拟,共用随机数):每个假设分别取低值和高值,其余假设保持情景设定,条形显示实现概率的变化,按影响幅度排序。"
+      : "One factor at a time (scenario \(scenario), \(draws) draws per point, common random numbers): each assumption at its low and its high value with the others as in the scenario; bars show P(attain), the largest swing first."
+    var body = "<p>\(HTMLDocument.escape(intro))</p>"
+    body += "<div class=\"charts\">" + tornadoes.map { HTMLDocument.figure($0) }.joined() + "</div>"
+    if !unmoved.isEmpty {
+      body +=
+        "<p>"
+        + HTMLDocument.escape(
+          (zh ? "不受任何假设影响的目标: " : "Targets no assumption moves: ")
+            + unmoved.joined(separator: ", ")) + "</p>"
+    }
+    body +=
+      "<h3>" + (zh ? "单因素效应" : "One-at-a-time effects") + "</h3>"
+      + HTMLDocument.table(
+        effects, scroll: true, format: { NumberLabel.format($0, decimals: 3) })
+    return .init(id: "sensitivity", heading: zh ? "敏感性分析" : "Sensitivity", body: body)
+  }
+}
