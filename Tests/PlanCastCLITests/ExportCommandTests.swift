@@ -68,7 +68,8 @@ enum ExportTestTools {
   static let model = ["--model", PlanCommandTestSupport.cztModel]
   /// Few paths, few attainment draws and a short backtest keep the tests quick.
   static let quick = [
-    "--paths", "200", "--draws", "2000", "--origins", "2015:2018", "--horizons", "1:2",
+    "--paths", "200", "--draws", "2000", "--sweep-draws", "200", "--origins", "2015:2018",
+    "--horizons", "1:2",
   ]
 
   static func export(_ arguments: [String]) throws -> PlanCommandTestSupport.Result {
@@ -83,7 +84,7 @@ enum ExportTestTools {
     #expect(
       try ExportTestTools.listing(dir) == [
         "attainment.csv", "backtest_accuracy.csv", "backtest_forecasts.csv", "manifest.json",
-        "projections.csv", "targets.csv",
+        "projections.csv", "sweep_oat.csv", "targets.csv",
       ])
     let projections = try String(
       contentsOf: dir.appendingPathComponent("projections.csv"), encoding: .utf8)
@@ -100,8 +101,8 @@ enum ExportTestTools {
       assert m['command_line'][1] == 'export' and '--paths' in m['command_line'], m['command_line']
       assert m['seed'] == 20210602 and m['paths'] == 200 and m['scenario'] == 'all'
       assert m['options']['what'] == 'all' and m['options']['origins'] == '2015:2018'
-      assert m['options']['draws'] == 2000
-      assert {o['path'] for o in m['outputs']} == {'projections.csv', 'targets.csv', 'attainment.csv', 'backtest_accuracy.csv', 'backtest_forecasts.csv'}
+      assert m['options']['draws'] == 2000 and m['options']['sweep_draws'] == 200
+      assert {o['path'] for o in m['outputs']} == {'projections.csv', 'targets.csv', 'attainment.csv', 'sweep_oat.csv', 'backtest_accuracy.csv', 'backtest_forecasts.csv'}
       for o in m['outputs']:
           assert hashlib.sha256(open(os.path.join(d, o['path']), 'rb').read()).hexdigest() == o['sha256']
       assert any(n.startswith('CZT gdp_real_growth') or 'no projection' in n for n in m['notes']) or m['notes'] == []
@@ -130,7 +131,7 @@ enum ExportTestTools {
       """
       import json, os, sys, jsonschema
       schemas, d = sys.argv[1], sys.argv[2]
-      for t in ['projections', 'targets', 'attainment', 'backtest_accuracy', 'backtest_forecasts', 'manifest']:
+      for t in ['projections', 'targets', 'attainment', 'sweep_oat', 'backtest_accuracy', 'backtest_forecasts', 'manifest']:
           doc = json.load(open(os.path.join(d, t + '.json')))
           jsonschema.Draft202012Validator(json.load(open(os.path.join(schemas, t + '.v1.schema.json')))).validate(doc)
       """, [schemas, dir.path])

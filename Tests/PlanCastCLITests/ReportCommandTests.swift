@@ -5,7 +5,8 @@ import Testing
 @Suite struct ReportCommandTests {
   static let model = ["--model", PlanCommandTestSupport.cztModel]
   static let quick = [
-    "--paths", "200", "--draws", "2000", "--origins", "2014:2018", "--horizons", "1:3",
+    "--paths", "200", "--draws", "2000", "--sweep-draws", "200", "--origins", "2014:2018",
+    "--horizons", "1:3",
   ]
 
   @Test func reportIsSelfContainedAndRendersInChromium() throws {
@@ -19,7 +20,9 @@ import Testing
     let title =
       "PlanCast report — Changsha–Zhuzhou–Xiangtan integrated development five-year action plan (2021–2025)"
     #expect(page.contains("<title>\(title)</title>"))
-    for section in ["caveats", "targets", "attainment", "projections", "backtest", "manifest"] {
+    for section in [
+      "caveats", "targets", "attainment", "projections", "backtest", "sensitivity", "manifest",
+    ] {
       #expect(page.contains("<section id=\"\(section)\">"), "section \(section)")
     }
     // Self-contained: no scripts, stylesheets, images or fonts fetched from anywhere.
@@ -45,6 +48,15 @@ import Testing
     #expect(has("What it would take") && has("required for P=0.8"))
     #expect(has("Proxy: T07: "), "the energy target rests on a provincial proxy")
     #expect(has("T05 ") && has("no probability"))
+    // Sensitivity: a tornado per target some assumption moves (T03 is moved by none).
+    let sensitivity = try #require(
+      page.components(separatedBy: "<section id=\"sensitivity\">").last?.components(
+        separatedBy: "</section>"
+      ).first)
+    #expect(sensitivity.components(separatedBy: "<svg").count - 1 == 4, "T01, T02, T07, T09")
+    #expect(sensitivity.contains("What moves P(attain): T02"))
+    #expect(sensitivity.contains("Targets no assumption moves: T03"))
+    #expect(sensitivity.contains("real_growth_shift"))
     #expect(
       page.contains("<td>scenario</td><td>all</td>") && page.contains("<td>draws</td><td>2000</td>")
     )

@@ -4,6 +4,7 @@ import PlanCastAttainment
 import PlanCastForecasting
 import PlanCastPlan
 import PlanCastReports
+import PlanCastSensitivity
 
 /// `plancast export`: tables as CSV, JSON, Markdown or an Excel workbook, with a run manifest.
 public struct ExportCommand: ParsableCommand {
@@ -12,7 +13,8 @@ public struct ExportCommand: ParsableCommand {
     abstract: "Export tables as CSV, JSON, Markdown or Excel (.xlsx) with a run manifest.",
     discussion: """
       Writes into --to DIR (which must exist): one file per table for csv, json and markdown \
-      (projections, targets, attainment, backtest_accuracy, backtest_forecasts), or one workbook \
+      (projections, targets, attainment, sweep_oat, backtest_accuracy, backtest_forecasts), or \
+      one workbook \
       plancast-<what>.xlsx with a sheet per table; and manifest.json beside them with the \
       PlanCast version, the command line, seed, paths and the SHA-256 of every model file read \
       and every file written. JSON files follow the versioned schemas in Schemas/. Column \
@@ -23,6 +25,10 @@ public struct ExportCommand: ParsableCommand {
       --draws, --seed, --on-track and --off-track mean what they mean there; the manifest \
       records them.
 
+      sweep is `plancast sweep oat --format csv` (one factor at a time: every assumption with a \
+      low/high range at its low and high value; P(attain) and the median per target) on the \
+      scenario --scenario names (the baseline when it is all), --sweep-draws draws per point.
+
       All files are written as one set: each goes to a temporary file first and none is put in \
       place unless all could be written. An existing file is kept unless --force is given.
 
@@ -30,6 +36,7 @@ public struct ExportCommand: ParsableCommand {
         plancast export --to out
         plancast export --what projections --format xlsx --lang zh --to out --force
         plancast export --what attainment --draws 20000 --scenario all --to out
+        plancast export --what sweep --sweep-draws 2000 --format xlsx --to out
       """)
 
   @OptionGroup var modelOptions: ModelOptions
@@ -66,9 +73,10 @@ public struct ExportCommand: ParsableCommand {
   public func run() throws {
     try reportingFailures {
       let model = try modelOptions.load()
-      // `all` leaves out attainment for a model without scenarios; asked for alone, it fails.
+      // `all` leaves out attainment and the sweep for a model without scenarios; asked for
+      // alone, they fail.
       let subjects = what.subjects.filter {
-        !(what == .all && $0 == .attainment && model.scenarios.isEmpty)
+        !(what == .all && ($0 == .attainment || $0 == .sweep) && model.scenarios.isEmpty)
       }
       let request = ProjectionRequest(
         toYear: model.config.planEnd, paths: simulation.paths, seed: simulation.seed)
@@ -87,10 +95,20 @@ public struct ExportCommand: ParsableCommand {
         ]
       }
       if subjects.contains(.attainment) { options += attainment.manifestOptions }
+      if subjects.contains(.sweep) {
+        options += [
+          ("sweep", .string("oat")), ("sweep_draws", .int(attainment.sweepDraws)),
+          ("sweep_scenario", .string(try attainment.sweepScenario(of: model).id)),
+        ]
+      }
       var manifest = try ExportCommand.manifest(
         model: model, asOf: modelOptions.asOf, simulation: simulation, language: language.lang,
         options: options)
-      if subjects.contains(.attainment) { manifest.scenario = attainment.scenario }
+      if subjects.contains(.attainment) {
+        manifest.scenario = attainment.scenario
+      } else if subjects.contains(.sweep) {
+        manifest.scenario = try attainment.sweepScenario(of: model).id
+      }
       let exporter = Exporter(
         format: format, language: language.lang, directory: to,
         workbookName: "plancast-\(what.rawValue)")
@@ -119,10 +137,10 @@ public struct ExportCommand: ParsableCommand {
   }
 }
 
-/// The `--what` choices of `plancast export`. A new table (sweep) is a new case and a branch of
+/// The `--what` choices of `plancast export`. A new table is a new case and a branch of
 /// ``tables(_:)``.
 enum ExportSubject: String, ExpressibleByArgument, CaseIterable {
-  case projections, targets, attainment, backtest, all
+  case projections, targets, attainment, sweep, backtest, all
 
   /// What the tables are computed from.
   struct Context {
@@ -156,6 +174,9 @@ enum ExportSubject: String, ExpressibleByArgument, CaseIterable {
     case .attainment:
       let runs = try c.attainment.run(model: model, seed: c.request.seed)
       return [AttainmentTables.export(runs, model: model, language: c.language)]
+    case .sweep:
+      let sweep = try c.attainment.oneAtATime(model: model, seed: c.request.seed)
+      return [sweep.export(language: c.language)]
     case .backtest:
       let rows = SeriesBacktest(engine: ProjectionEngine(model: model)).run(
         c.request, origins: c.origins, horizons: c.horizons)
@@ -171,7 +192,7 @@ enum ExportSubject: String, ExpressibleByArgument, CaseIterable {
 struct AttainmentRunOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
-      "Attainment: scenario file name in scenarios/ (without .toml), or all.",
+      "Attainment: scenario file name in scenarios/ (without .toml), or all (the sweep then varies the baseline).",
       valueName: "name|all"))
   var scenario = "all"
 
@@ -187,8 +208,12 @@ struct AttainmentRunOptions: ParsableArguments {
   @Option(help: "Attainment: P(attain) below this is off track.")
   var offTrack = 0.2
 
+  @Option(help: "Sweep (one factor at a time): Monte Carlo draws per point.")
+  var sweepDraws = 1000
+
   func validate() throws {
     guard draws >= 100 else { throw ValidationError("--draws must be at least 100") }
+    guard sweepDraws >= 16 else { throw ValidationError("--sweep-draws must be at least 16") }
     guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     guard 0 < offTrack, offTrack < onTrack, onTrack <= 1 else {
       throw ValidationError("need 0 < --off-track < --on-track ≤ 1")
@@ -237,6 +262,95 @@ struct AttainmentRunOptions: ParsableArguments {
     return engine.run(chosen, settings: settings).map {
       AttainmentRun($0, thresholds: thresholds)
     }
+  }
+
+  /// The scenario a sweep varies: the one --scenario names, the baseline (else the first
+  /// scenario) for all.
+  func sweepScenario(of model: PlanModel) throws -> Scenario {
+    if scenario != "all" { return try scenarios(of: model)[0] }
+    guard
+      let chosen = model.scenarios.first(where: { $0.id == "baseline" }) ?? model.scenarios.first
+    else { throw CLIFailure.data("\(model.directory)/scenarios holds no scenario files") }
+    return chosen
+  }
+
+  /// `plancast sweep oat` on the sweep scenario: the spec, the points and the tables are those
+  /// of the sweep command.
+  func oneAtATime(model: PlanModel, seed: UInt64) throws -> OneAtATimeSweep {
+    guard model.specifications != nil else {
+      throw CLIFailure.data(
+        "\(model.directory): no models.toml; add one to say which model projects each indicator")
+    }
+    let scenario = try sweepScenario(of: model)
+    let engine: AttainmentEngine
+    do { engine = try AttainmentEngine(model: model) } catch {
+      throw CLIFailure.data("cannot build the joint simulation: \(error)")
+    }
+    let command = try SweepCommand.parse([
+      "oat", "--scenario", scenario.id, "--draws", "\(sweepDraws)", "--seed", "\(seed)",
+      "--threads", "\(threads)",
+    ])
+    let spec: SweepSpec
+    let design: SweepDesign
+    do {
+      spec = try command.makeSpec(model: model, scenario: scenario, targets: engine.measuredTargets)
+      design = try SweepDesign(spec, gridLimit: nil)
+    } catch let error as SensitivityError {
+      throw CLIFailure.usage(error.description)
+    }
+    let settings = MonteCarloSettings(draws: sweepDraws, seed: seed, threads: threads)
+    let sweepModel: ScenarioSweepModel
+    do {
+      sweepModel = try ScenarioSweepModel(
+        engine: engine, draws: engine.sweepDraws(scenario, settings: settings),
+        columns: design.columns)
+    } catch { throw CLIFailure.usage("\(error)") }
+    let outcomes = SweepRunner.run(
+      sweepModel, rows: design.rows, range: 0..<design.rows.count, threads: threads)
+    return OneAtATimeSweep(result: SweepResult(spec: spec, design: design, outcomes: outcomes))
+  }
+}
+
+/// A one-at-a-time sweep as the export and the report use it: the sweep command's table and
+/// tornado charts.
+struct OneAtATimeSweep {
+  let result: SweepResult
+
+  var spec: SweepSpec { result.spec }
+
+  func export(language: Language) -> ExportTable {
+    ExportTable(
+      id: "sweep_oat", schema: "sweep_oat.v1",
+      titleEN: "One factor at a time: what moves P(attain)", titleZH: "单因素敏感性",
+      table: SweepReport(result: result, language: language).tidyTable(),
+      notes: spec.factors.map {
+        "sweep factor \($0.name): low \(NumberText.plain($0.low)), high \(NumberText.plain($0.high))"
+      })
+  }
+
+  /// The report section: a tornado per target that some assumption moves.
+  func section(language: Language) throws -> HTMLDocument.Section {
+    let report = SweepReport(result: result, language: language)
+    let effects = result.oneAtATime().filter { $0.output == .probability }
+    var tornadoes: [String] = []
+    var unmoved: [String] = []
+    for t in spec.targets.indices {
+      if effects.contains(where: { $0.target == t && $0.swing > 0 }) {
+        tornadoes.append(try report.chart(target: t))
+      } else {
+        unmoved.append(spec.targets[t].id)
+      }
+    }
+    let table = report.tidyTable()
+    let output = table.keys.firstIndex(of: "output")
+    var probability = table
+    probability.rows = table.rows.filter { row in output.map { row[$0] == "probability" } ?? true }
+    return SensitivitySection(
+      tornadoes: tornadoes,
+      effects: probability.selecting([
+        "target", "factor", "low", "high", "base", "at_low", "at_high", "swing",
+      ]), scenario: spec.scenario, draws: spec.draws, unmoved: unmoved, language: language
+    ).section()
   }
 }
 

@@ -15,7 +15,9 @@ public struct ReportCommand: ParsableCommand {
       be mailed or archived. It holds the proxy and data caveats, the targets, the probability \
       of meeting each target (a dashboard per scenario coloured by the attainment status, the \
       scenarios side by side, the required changes; --scenario, --draws, --seed, --on-track \
-      and --off-track as in `plancast attain`), the projections \
+      and --off-track as in `plancast attain`), the sensitivity of each target to the \
+      scenario's assumptions (`plancast sweep oat` on the baseline, or on --scenario when it \
+      names one, with --sweep-draws draws per point: a tornado per target), the projections \
       (table and a fan chart per area and indicator, with the plan target where there is one), \
       the backtest accuracy with forecast-versus-outturn charts, and the run manifest (version, \
       command line, seed, paths, SHA-256 of every model file read). The file is written \
@@ -66,17 +68,27 @@ public struct ReportCommand: ParsableCommand {
       let attainment =
         model.specifications == nil || model.scenarios.isEmpty
         ? [] : try attainmentOptions.run(model: model, seed: simulation.seed)
+      let sensitivity =
+        attainment.isEmpty
+        ? nil : try attainmentOptions.oneAtATime(model: model, seed: simulation.seed)
       var manifest = try ExportCommand.manifest(
         model: model, asOf: modelOptions.asOf, simulation: simulation, language: lang,
         options: [
           ("to_year", .int(request.toYear)),
           ("origins", .string(origins.defaultValueDescription)),
           ("horizons", .string(horizons.defaultValueDescription)),
-        ] + (attainment.isEmpty ? [] : attainmentOptions.manifestOptions))
+        ] + (attainment.isEmpty ? [] : attainmentOptions.manifestOptions)
+          + (sensitivity.map {
+            [
+              ("sweep", .string("oat")), ("sweep_draws", .int($0.spec.draws)),
+              ("sweep_scenario", .string($0.spec.scenario)),
+            ]
+          } ?? []))
       if !attainment.isEmpty { manifest.scenario = attainmentOptions.scenario }
       let report = PlanReport(
         model: model, language: lang, evaluations: evaluations, projections: projections,
-        backtest: backtest, manifest: manifest, attainment: attainment)
+        backtest: backtest, manifest: manifest, attainment: attainment,
+        additionalSections: try sensitivity.map { [try $0.section(language: lang)] } ?? [])
       do throws(AtomicFile.WriteError) {
         try AtomicFile.write(Data(report.html().utf8), to: to, overwrite: force)
       } catch {
