@@ -3,6 +3,12 @@ import Dispatch
 import PlanCastNumerics
 import PlanCastPlan
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One target's summary at one sweep point: P(attain), the median and the central 80% interval
 /// of the target quantity. Identical to the fields of ``TargetAttainment`` that
 /// ``AttainmentEngine/run(_:settings:)`` reports for the same scenario and settings.
@@ -40,6 +46,8 @@ public struct SweepDraws: Sendable {
   let paths: [[Double]]
   /// Drawn assumption values, `draws × assumptions` (draw-major).
   let values: [Double]
+  /// Per measured target: its series' assumption effects and quantity, precompiled.
+  let compiled: [CompiledMeasure]
 
   /// The index of the assumption named `name` in ``Scenario/assumptions``.
   public func assumptionIndex(_ name: String) -> Int? {
@@ -75,31 +83,36 @@ public struct SweepDraws: Sendable {
   {
     let n = settings.draws
     let assumptionCount = scenario.assumptions.count
-    let series = engine.series
-    for draw in 0..<n {
-      for a in 0..<assumptionCount { scratch.values[a] = values[draw * assumptionCount + a] }
-      for (index, value) in overrides { scratch.values[index] = value }
-      for (t, measure) in engine.measures.enumerated() {
-        let k = measure.seriesIndex
-        let s = series[k]
-        let horizon = s.horizon
-        let q: Double? = scratch.path.withUnsafeMutableBufferPointer { buffer in
-          let out = UnsafeMutableBufferPointer(rebasing: buffer[0..<Swift.max(0, horizon)])
-          paths[k].withUnsafeBufferPointer { raw in
-            for h in 0..<out.count { out[h] = raw[draw * horizon + h] }
+    var fixed = [Double?](repeating: nil, count: assumptionCount)
+    for (index, value) in overrides { fixed[index] = value }
+    var outcomes: [SweepOutcome] = []
+    outcomes.reserveCapacity(compiled.count)
+    for (t, plan) in compiled.enumerated() {
+      let horizon = plan.horizon
+      scratch.quantities[t].withUnsafeMutableBufferPointer { quantities in
+        scratch.path.withUnsafeMutableBufferPointer { buffer in
+          paths[plan.series].withUnsafeBufferPointer { raw in
+            values.withUnsafeBufferPointer { drawn in
+              let path = UnsafeMutableBufferPointer(rebasing: buffer[0..<horizon])
+              for draw in 0..<n {
+                for h in 0..<horizon { path[h] = raw[draw * horizon + h] }
+                for e in plan.effects {
+                  let v = fixed[e.index] ?? drawn[draw * assumptionCount + e.index]
+                  e.apply(v, to: path)
+                }
+                quantities[draw] = plan.quantity(path)
+              }
+            }
           }
-          if horizon > 0 { effects.apply(series: k, s, values: scratch.values, path: out) }
-          return measure.quantity(s, path: UnsafeBufferPointer(out))
         }
-        scratch.quantities[t][draw] = q ?? .nan
       }
-    }
-    return engine.measures.enumerated().map { t, measure in
-      let met = scratch.quantities[t].reduce(0) { $0 + (measure.condition.isMet(by: $1) ? 1 : 0) }
+      let condition = plan.condition
+      let met = scratch.quantities[t].reduce(0) { $0 + (condition.isMet(by: $1) ? 1 : 0) }
       let q = QuantileSelection.quantiles(&scratch.quantities[t], [0.5, 0.1, 0.9])
-      return SweepOutcome(
-        probability: Double(met) / Double(n), median: q[0], lo80: q[1], hi80: q[2])
+      outcomes.append(
+        SweepOutcome(probability: Double(met) / Double(n), median: q[0], lo80: q[1], hi80: q[2]))
     }
+    return outcomes
   }
 
   /// The outcomes of ``targets`` read from a full engine run (for assumptions that cannot be
@@ -221,7 +234,8 @@ extension AttainmentEngine {
     }
     return SweepDraws(
       scenario: scenario, settings: settings, targets: measures.map(\.target), engine: self,
-      effects: effects, paths: store.arrays(), values: store.valueArray())
+      effects: effects, paths: store.arrays(), values: store.valueArray(),
+      compiled: measures.map { CompiledMeasure($0, series: series, effects: effects) })
   }
 }
 
@@ -324,4 +338,142 @@ struct RawWorkspace {
 extension AttainmentEngine {
   /// The targets that get a probability, in plan order (those of ``SweepDraws/targets``).
   public var measuredTargets: [Target] { measures.map(\.target) }
+}
+
+/// A target's evaluation on a raw path, precompiled from ``ScenarioEffects/apply`` and
+/// ``TargetMeasure/quantity(_:path:)`` so that a sweep point does no lookups, copies or
+/// reference counting per draw. The arithmetic is the same operations in the same order, so
+/// results are bitwise those of the engine (checked by the sensitivity tests).
+struct CompiledMeasure: Sendable {
+  /// One assumption acting on the series.
+  struct Effect: Sendable {
+    enum Mode: Sendable {
+      /// Rate indicators: `+v` in listed years.
+      case rate
+      /// Levels: growth factor `∏(1 + v/100)` over listed years.
+      case factor
+      /// Shares and difference levels: offset `Σ v` over listed years.
+      case offset
+      case add
+      case fix
+      case none
+    }
+    let index: Int
+    let mode: Mode
+    let share: Bool
+    let listed: [Bool]
+
+    @inline(__always)
+    func apply(_ v: Double, to path: UnsafeMutableBufferPointer<Double>) {
+      var factor = 1.0
+      var offset = 0.0
+      for h in 0..<path.count {
+        switch mode {
+        case .rate:
+          if listed[h] { path[h] += v }
+        case .factor, .offset:
+          if listed[h] {
+            if mode == .factor { factor *= 1 + v / 100 } else { offset += v }
+          }
+          path[h] = path[h] * factor + offset
+          if share { path[h] = Swift.min(100, Swift.max(0, path[h])) }
+        case .add:
+          if listed[h] { path[h] += v }
+        case .fix:
+          if listed[h] { path[h] = v }
+        case .none:
+          break
+        }
+      }
+    }
+  }
+
+  /// Where a year's value comes from.
+  enum Source: Sendable {
+    case observed(Double)
+    case projected(Int)
+    case missing
+  }
+
+  enum Form: Sendable {
+    case level, averageGrowth, changeVersusBase, cumulative
+  }
+
+  let series: Int
+  let horizon: Int
+  let effects: [Effect]
+  let form: Form
+  let sources: [Source]
+  let condition: TargetCondition
+
+  init(_ m: TargetMeasure, series all: [SimulatedSeries], effects: ScenarioEffects) {
+    let s = all[m.seriesIndex]
+    series = m.seriesIndex
+    horizon = Swift.max(0, s.horizon)
+    condition = m.condition
+    self.effects = effects.perSeries[m.seriesIndex].map { index, follows in
+      let a = effects.assumptions[index]
+      let kind: IndicatorKind = follows ? .level : s.kind
+      let multiplicative = kind == .level && (follows || s.trend != .difference)
+      let mode: Effect.Mode
+      switch a.effect {
+      case .growthShift, .shock:
+        mode =
+          kind == .rate
+          ? .rate
+          : (multiplicative || (kind == .level && a.effect == .shock)) ? .factor : .offset
+      case .add: mode = .add
+      case .fix: mode = .fix
+      case .residualScale: mode = .none
+      }
+      let listed = (0..<Swift.max(0, s.horizon)).map { h in
+        a.years?.contains(s.firstProjected + h) ?? true
+      }
+      return Effect(
+        index: index, mode: mode, share: kind == .share, listed: listed)
+    }
+    switch m.target.form {
+    case .level, .share: form = .level
+    case .averageGrowth: form = .averageGrowth
+    case .changeVersusBase: form = .changeVersusBase
+    case .cumulative: form = .cumulative
+    }
+    let horizon = self.horizon
+    sources = m.years.map { year in
+      if year <= s.lastObserved { return s.observed[year].map(Source.observed) ?? .missing }
+      let h = year - s.firstProjected
+      return h < horizon ? .projected(h) : .missing
+    }
+  }
+
+  /// The target quantity on an adjusted path (NaN where a year has no value).
+  @inline(__always)
+  func quantity(_ path: UnsafeMutableBufferPointer<Double>) -> Double {
+    func value(_ source: Source) -> Double? {
+      switch source {
+      case .observed(let v): return v
+      case .projected(let h): return path[h]
+      case .missing: return nil
+      }
+    }
+    switch form {
+    case .level:
+      return value(sources[0]) ?? .nan
+    case .averageGrowth, .changeVersusBase:
+      var product = 1.0
+      for source in sources {
+        guard let r = value(source) else { return .nan }
+        product *= 1 + r / 100
+      }
+      return form == .averageGrowth
+        ? 100 * (pow(product, 1 / Double(sources.count)) - 1) : 100 * (product - 1)
+    case .cumulative:
+      var sum = 0.0
+      for source in sources {
+        guard let v = value(source) else { return .nan }
+        sum += v
+      }
+      return sum
+    }
+  }
 }

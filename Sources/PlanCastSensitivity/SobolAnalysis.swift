@@ -21,7 +21,7 @@ public enum SobolAnalysis {
   /// Indices of every factor; nil when the output does not vary (or is not finite).
   public static func analyze(
     _ y: [Double], factors: [String], samples n: Int, resamples: Int, seed: UInt64,
-    confidence: Double = 0.95
+    confidence: Double = 0.95, resampleIndices: [Int]? = nil
   ) -> [SobolIndex]? {
     let d = factors.count
     precondition(y.count == n * (d + 2), "a Saltelli design has N·(d + 2) outputs")
@@ -34,8 +34,8 @@ public enum SobolAnalysis {
     let b = (0..<n).map { z[$0 * (d + 2) + d + 1] }
     let ab = (0..<d).map { j in (0..<n).map { z[$0 * (d + 2) + 1 + j] } }
     // Bootstrap resamples of the base rows, shared by every factor.
-    var g = Philox(seed: seed &+ 0x534F_424F_4C, stream: 0)
-    let draws = (0..<(resamples * n)).map { _ in Int(g.nextUniform() * Double(n)) }
+    let draws =
+      resampleIndices ?? Self.resampleIndices(samples: n, resamples: resamples, seed: seed)
     let q = FactorDistribution.standardNormal.quantile(0.5 + confidence / 2)
     return factors.enumerated().map { j, name in
       let (first, total) = estimates(a, ab[j], b, indices: nil)
@@ -53,6 +53,13 @@ public enum SobolAnalysis {
         factor: name, first: first, firstConfidence: q * standardDeviation(firsts),
         total: total, totalConfidence: q * standardDeviation(totals))
     }
+  }
+
+  /// The bootstrap's base-row indices, `resamples × n` (the same for every output of a sweep,
+  /// so callers analysing many outputs compute them once).
+  public static func resampleIndices(samples n: Int, resamples: Int, seed: UInt64) -> [Int] {
+    var g = Philox(seed: seed &+ 0x534F_424F_4C, stream: 0)
+    return (0..<(resamples * n)).map { _ in Int(g.nextUniform() * Double(n)) }
   }
 
   /// (Sᵢ, S_Tᵢ) on the base rows `indices` (all rows when nil).

@@ -58,13 +58,15 @@ public struct SweepResult: Sendable {
   /// Sobol indices per target and output (nil where the output does not vary).
   public func sobol() -> [(target: Int, output: SweepOutput, indices: [SobolIndex]?)] {
     precondition(spec.method == .sobol)
+    let indices = SobolAnalysis.resampleIndices(
+      samples: spec.samples, resamples: spec.resamples, seed: spec.seed)
     return spec.targets.indices.flatMap { t in
       SweepOutput.allCases.map { output in
         (
           t, output,
           SobolAnalysis.analyze(
             series(target: t, output), factors: design.columns, samples: spec.samples,
-            resamples: spec.resamples, seed: spec.seed)
+            resamples: spec.resamples, seed: spec.seed, resampleIndices: indices)
         )
       }
     }
