@@ -59,8 +59,14 @@ public struct EnergyIntensityChange: ForecastModel {
   public func fit(_ series: YearlySeries) throws -> any FittedModel { try fitted(series) }
 
   /// Fits and returns the concrete type.
+  /// GDP growth after the last energy observation is not used: a model fitted on data up to a
+  /// year sees nothing later (backtests and `--as-of` views stay honest).
   public func fitted(_ series: YearlySeries) throws -> FittedEnergyIntensityChange {
-    try FittedEnergyIntensityChange(spec: self, series: series)
+    var spec = self
+    if let last = series.lastYear, let regressor = growth {
+      spec.growth = GrowthRegressor(series: regressor.series.through(last), future: regressor.future)
+    }
+    return try FittedEnergyIntensityChange(spec: spec, series: series)
   }
 
   var columnNames: [String] {
@@ -251,7 +257,12 @@ public struct FittedEnergyIntensityChange: FittedModel {
       if let g = observedGrowth[year] { return g }
       switch regressor.future {
       case .scenario(let values): return values[Swift.min(h - 1, values.count - 1)]
-      case .model: return simulated[year - growthLast - 1]
+      case .model:
+        if year > growthLast { return simulated[year - growthLast - 1] }
+        // A year inside the growth history but missing from it (a gap): carry the latest
+        // earlier observation forward.
+        return observedGrowth.filter { $0.key < year }.max { $0.key < $1.key }?.value
+          ?? simulated.first ?? 0
       }
     }
   }

@@ -49,8 +49,12 @@ public struct NominalGDP: ForecastModel {
   public func fit(_ series: YearlySeries) throws -> any FittedModel { try fitted(series) }
 
   /// Fits and returns the concrete type.
+  /// Real growth after the last nominal observation is not used: a model fitted on data up to
+  /// a year sees nothing later (backtests and `--as-of` views stay honest).
   public func fitted(_ nominal: YearlySeries) throws -> FittedNominalGDP {
-    try FittedNominalGDP(spec: self, nominal: nominal)
+    var spec = self
+    if let last = nominal.lastYear { spec.realGrowth = realGrowth.through(last) }
+    return try FittedNominalGDP(spec: spec, nominal: nominal)
   }
 
   /// The implied deflator growth (%) of `nominal` given real growth `real` (%).
