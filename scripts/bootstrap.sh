@@ -27,4 +27,5 @@ fi
 if [[ "${1:-}" == "--tests" ]]; then
   python3 -c "import openpyxl, PIL, jsonschema" 2>/dev/null \
     || python3 -m pip install -q openpyxl pillow jsonschema
+  python3 -m pip install -q -r Notebooks/requirements.txt
 fi
