@@ -23,6 +23,7 @@ public struct PlanCastCommand: ParsableCommand {
       ExportCommand.self,
       ReportCommand.self,
       AttainCommand.self,
+      ForecastCommand.self,
       SweepCommand.self,
       MergeCommand.self,
     ]

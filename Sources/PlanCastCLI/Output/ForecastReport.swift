@@ -1,0 +1,114 @@
+import PlanCastForecasting
+
+/// The rows of `plancast forecast`: one per series and forecast year.
+struct ForecastReport {
+  let forecasts: [SeriesForecast]
+  /// Extra interval levels (besides 80 and 95), in percent.
+  let extraLevels: [Double]
+
+  static func levelName(_ level: Double) -> String {
+    level == level.rounded() ? String(Int(level)) : "\(level)"
+  }
+
+  var keys: [String] {
+    ["series_id", "year", "mean", "median", "lo80", "hi80", "lo95", "hi95"]
+      + extraLevels.flatMap { ["lo\(Self.levelName($0))", "hi\(Self.levelName($0))"] }
+      + ["method", "note"]
+  }
+
+  /// Full-precision table (CSV, JSON).
+  func table() -> Table {
+    var table = Table(headers: keys)
+    for forecast in forecasts {
+      for (k, p) in forecast.points.enumerated() {
+        var row: [Cell] = [
+          .text(forecast.seriesID), .integer(p.year), .number(p.mean), .number(p.median),
+          .number(p.lo80), .number(p.hi80), .number(p.lo95), .number(p.hi95),
+        ]
+        for interval in forecast.extraIntervals[k] {
+          row += [.number(interval.lower), .number(interval.upper)]
+        }
+        row += [.text(forecast.method), .text(forecast.note)]
+        table.append(row)
+      }
+    }
+    return table
+  }
+
+  /// The table for a terminal: numbers with 4 significant digits after the point trimmed to 2
+  /// decimals, right aligned.
+  func textTable() -> Table {
+    let full = table()
+    let numeric = Set(2..<(keys.count - 2))
+    var table = Table(
+      headers: keys,
+      alignments: keys.indices.map { numeric.contains($0) || $0 == 1 ? .right : .left })
+    for row in full.rows {
+      table.append(
+        row.enumerated().map { k, cell in
+          if numeric.contains(k), case .number(let x) = cell {
+            return .text(NumberText.fixed(x))
+          }
+          return cell
+        })
+    }
+    return table
+  }
+
+  /// JSON: an array of series, each with its method, note and points.
+  func json() -> JSONValue {
+    .array(
+      forecasts.map { forecast in
+        .object([
+          ("series_id", .string(forecast.seriesID)),
+          ("method", .string(forecast.method)),
+          ("note", .optional(forecast.note)),
+          (
+            "points",
+            .array(
+              forecast.points.enumerated().map { k, p in
+                var fields: [(String, JSONValue)] = [
+                  ("year", .int(p.year)), ("mean", .double(p.mean)), ("median", .double(p.median)),
+                  ("lo80", .double(p.lo80)), ("hi80", .double(p.hi80)), ("lo95", .double(p.lo95)),
+                  ("hi95", .double(p.hi95)),
+                ]
+                for (l, level) in extraLevels.enumerated() {
+                  let name = Self.levelName(level)
+                  fields.append(("lo\(name)", .double(forecast.extraIntervals[k][l].lower)))
+                  fields.append(("hi\(name)", .double(forecast.extraIntervals[k][l].upper)))
+                }
+                return .object(fields)
+              })
+          ),
+        ])
+      })
+  }
+}
+
+/// The rows of `plancast forecast score`: one per group (method).
+struct ForecastScoreReport {
+  let rows: [(group: String, accuracy: M3Metrics.Accuracy)]
+  let horizon: Int
+
+  func table(digits: Int?) -> Table {
+    let keys =
+      ["method"] + (1...Swift.max(1, horizon)).map { "smape_h\($0)" }
+      + ["smape_avg_1_4", "smape_avg_1_\(horizon)", "mase", "coverage80", "coverage95", "series"]
+    var table = Table(
+      headers: keys, alignments: [.left] + Array(repeating: .right, count: keys.count - 1))
+    func cell(_ x: Double?, _ d: Int) -> Cell {
+      guard let x else { return .empty }
+      if let digits { return .text(NumberText.fixed(x, digits: Swift.max(d, digits))) }
+      return .number(x)
+    }
+    for (group, a) in rows {
+      var row: [Cell] = [.text(group)]
+      row += a.smapeByHorizon.map { cell($0, 2) }
+      row += [cell(a.smapeAverage1to4, 2), cell(a.smapeAverage, 2), cell(a.mase, 3)]
+      row += [cell(a.coverage80.map { $0 * 100 }, 1), cell(a.coverage95.map { $0 * 100 }, 1)]
+      row.append(.integer(a.seriesCount))
+      table.append(row)
+    }
+    return table
+  }
+}

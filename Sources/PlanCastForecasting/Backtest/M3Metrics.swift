@@ -1,0 +1,144 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Accuracy measures as the M3 competition literature uses them.
+///
+/// - **sMAPE** (Makridakis & Hibon 2000), per series and horizon:
+///   `200·|A − F| / (|A| + |F|)` (0 when both are 0). A method's score at horizon h is the mean
+///   over series; "avg 1–6" is the mean over all series × horizons (equal to the mean of the
+///   per-horizon scores when every series has every horizon). Makridakis & Hibon wrote the
+///   denominator without absolute values; that differs only for non-positive forecasts.
+/// - **MASE** (Hyndman & Koehler 2006): per series, `mean_h |A_h − F_h|` divided by the
+///   in-sample one-step naive MAE of the training part, `(1/(n−1))·Σ_{t=2..n} |y_t − y_{t−1}|`;
+///   then the mean over series.
+/// - **Coverage**: the share of series × horizons whose actual lies inside `[lower, upper]`.
+///
+/// These reproduce the published M3 yearly tables from the submitted forecasts (see
+/// `M3MetricsTests` and `Benchmarks/m3/README.md`).
+public enum M3Metrics {
+  /// sMAPE of one forecast, in percent.
+  public static func smape(actual: Double, forecast: Double) -> Double {
+    let denominator = abs(actual) + abs(forecast)
+    return denominator == 0 ? 0 : 200 * abs(actual - forecast) / denominator
+  }
+
+  /// The MASE scale: the mean absolute one-step change of the training values (`nil` for fewer
+  /// than 2 values).
+  public static func naiveScale(_ training: [Double]) -> Double? {
+    guard training.count >= 2 else { return nil }
+    var sum = 0.0
+    for t in 1..<training.count { sum += abs(training[t] - training[t - 1]) }
+    return sum / Double(training.count - 1)
+  }
+
+  /// A method's accuracy over a set of series.
+  public struct Accuracy: Sendable, Equatable {
+    /// Mean sMAPE over series at horizons 1, 2, ….
+    public let smapeByHorizon: [Double]
+    /// Mean sMAPE over all series × horizons 1…4 and 1…H.
+    public let smapeAverage1to4: Double
+    public let smapeAverage: Double
+    /// Mean over series of each series' MASE over horizons 1…H.
+    public let mase: Double
+    /// Share of actuals inside the 80% and 95% intervals, when intervals were given.
+    public let coverage80: Double?
+    public let coverage95: Double?
+    public let seriesCount: Int
+  }
+
+  /// Problems of an evaluation's inputs.
+  public enum EvaluationError: Error, Equatable, CustomStringConvertible {
+    case missingForecast(series: String, horizon: Int)
+    case missingTraining(series: String)
+    case zeroScale(series: String)
+
+    public var description: String {
+      switch self {
+      case .missingForecast(let s, let h): "no forecast for series \(s) at horizon \(h)"
+      case .missingTraining(let s): "no training values (at least 2) for series \(s)"
+      case .zeroScale(let s): "series \(s) has constant training values, so its MASE is undefined"
+      }
+    }
+  }
+
+  /// Forecasts of one series: point forecasts by horizon, optionally with 80% and 95% bounds.
+  public struct SeriesForecasts: Sendable {
+    public var point: [Double]
+    public var interval80: [ForecastInterval]?
+    public var interval95: [ForecastInterval]?
+
+    public init(
+      point: [Double], interval80: [ForecastInterval]? = nil,
+      interval95: [ForecastInterval]? = nil
+    ) {
+      self.point = point
+      self.interval80 = interval80
+      self.interval95 = interval95
+    }
+  }
+
+  /// Scores `forecasts` against `actuals` (by series id, horizon 1 first), scaling MASE by
+  /// `training`. Every series of `actuals` must have a forecast for every horizon; forecasts of
+  /// other series are ignored. Coverage is reported when every series has intervals.
+  public static func evaluate(
+    forecasts: [String: SeriesForecasts], actuals: [String: [Double]],
+    training: [String: [Double]]
+  ) throws -> Accuracy {
+    let ids = actuals.keys.sorted()
+    let horizon = actuals.values.map(\.count).max() ?? 0
+    var sums = [Double](repeating: 0, count: horizon)
+    var counts = [Int](repeating: 0, count: horizon)
+    var maseSum = 0.0
+    var covered80 = 0
+    var covered95 = 0
+    var intervalTerms = 0
+    var haveIntervals = true
+    for id in ids {
+      let actual = actuals[id]!
+      guard let f = forecasts[id] else {
+        throw EvaluationError.missingForecast(series: id, horizon: 1)
+      }
+      guard f.point.count >= actual.count else {
+        throw EvaluationError.missingForecast(series: id, horizon: f.point.count + 1)
+      }
+      guard let train = training[id], let scale = naiveScale(train) else {
+        throw EvaluationError.missingTraining(series: id)
+      }
+      guard scale > 0 else { throw EvaluationError.zeroScale(series: id) }
+      var absoluteError = 0.0
+      for h in actual.indices {
+        sums[h] += smape(actual: actual[h], forecast: f.point[h])
+        counts[h] += 1
+        absoluteError += abs(actual[h] - f.point[h])
+      }
+      maseSum += absoluteError / Double(actual.count) / scale
+      if let i80 = f.interval80, let i95 = f.interval95, i80.count >= actual.count,
+        i95.count >= actual.count
+      {
+        for h in actual.indices {
+          intervalTerms += 1
+          if i80[h].lower <= actual[h] && actual[h] <= i80[h].upper { covered80 += 1 }
+          if i95[h].lower <= actual[h] && actual[h] <= i95[h].upper { covered95 += 1 }
+        }
+      } else {
+        haveIntervals = false
+      }
+    }
+    let byHorizon = zip(sums, counts).map { $0 / Double(Swift.max(1, $1)) }
+    func average(_ hs: Range<Int>) -> Double {
+      let total = hs.reduce(0.0) { $0 + sums[$1] }
+      let n = hs.reduce(0) { $0 + counts[$1] }
+      return total / Double(Swift.max(1, n))
+    }
+    let useIntervals = haveIntervals && intervalTerms > 0
+    return Accuracy(
+      smapeByHorizon: byHorizon, smapeAverage1to4: average(0..<Swift.min(4, horizon)),
+      smapeAverage: average(0..<horizon), mase: maseSum / Double(Swift.max(1, ids.count)),
+      coverage80: useIntervals ? Double(covered80) / Double(intervalTerms) : nil,
+      coverage95: useIntervals ? Double(covered95) / Double(intervalTerms) : nil,
+      seriesCount: ids.count)
+  }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+
+/// `plancast forecast`: output shape, thread-count determinism, input errors, fallbacks.
+@Suite struct ForecastCommandTests {
+  static func write(_ text: String, name: String = "series.csv") throws -> String {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("plancast-forecast-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let url = directory.appendingPathComponent(name)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return url.path
+  }
+
+  /// The first `count` M3 yearly series (training part), years as year indices, rows shuffled
+  /// to check that order does not matter.
+  static func m3(count: Int) throws -> String {
+    let url = PlanCommandTestSupport.repositoryRoot.appendingPathComponent(
+      "Benchmarks/m3/data/train.csv")
+    let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst()
+    let ids = Set((1...count).map { "Y\($0)" })
+    let rows = lines.filter { ids.contains(String($0.split(separator: ",")[0])) }
+    return "series_id,year,value\n" + rows.reversed().joined(separator: "\n") + "\n"
+  }
+
+  static func csvRows(_ text: String) -> [[String]] {
+    text.split(separator: "\r\n").map { line in
+      // Notes are quoted; the tests only read the unquoted leading fields.
+      line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+  }
+
+  @Test func csvShapeAndYears() throws {
+    let path = try Self.write(try Self.m3(count: 4))
+    let result = try PlanCommandTestSupport.run([
+      "forecast", "--data", path, "--horizon", "6", "--method", "theta", "--format", "csv",
+      "--threads", "2",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.isEmpty)
+    let rows = Self.csvRows(result.stdout)
+    try #require(rows.count == 1 + 4 * 6)
+    #expect(
+      rows[0] == [
+        "series_id", "year", "mean", "median", "lo80", "hi80", "lo95", "hi95", "method", "note",
+      ])
+    #expect(rows.count == 1 + 4 * 6)
+    // Series in order of first appearance (the file is reversed), years after the last index.
+    #expect(rows[1][0] == "Y4")
+    #expect(rows[1][1] == "15")
+    #expect(rows.last![0] == "Y1")
+    #expect(rows.last![1] == "20")
+    for row in rows.dropFirst() {
+      let v = row[2...7].map { Double($0)! }
+      #expect(v[4] <= v[2] && v[2] <= v[1] && v[1] <= v[3] && v[3] <= v[5])
+      #expect(row[8] == "theta")
+    }
+  }
+
+  @Test func sameOutputForAnyThreadCount() throws {
+    let path = try Self.write(try Self.m3(count: 6))
+    var outputs: [String] = []
+    for threads in ["1", "3"] {
+      let result = try PlanCommandTestSupport.run([
+        "forecast", "--data", path, "--horizon", "6", "--method", "auto", "--format", "csv",
+        "--threads", threads, "--paths", "400", "--level", "50,80,95",
+      ])
+      #expect(result.status == 0, "\(result.stderr)")
+      outputs.append(result.stdout)
+    }
+    #expect(outputs[0] == outputs[1])
+    let rows = Self.csvRows(outputs[0])
+    try #require(rows.count > 1)
+    #expect(rows[0].contains("lo50") && rows[0].contains("hi50"))
+    #expect(rows[1][rows[0].firstIndex(of: "method")!].hasPrefix("\"auto: median-mixture("))
+  }
+
+  @Test func fallbacksAreNoted() throws {
+    let path = try Self.write(
+      """
+      series_id,year,value
+      short,2019,5
+      short,2020,6
+      short,2021,6.5
+      short,2022,7
+      negative,2010,3
+      negative,2011,-1
+      negative,2012,2
+      negative,2013,4
+      negative,2014,5
+      negative,2015,4
+      negative,2016,6
+      negative,2017,7
+      negative,2018,6
+      negative,2019,8
+      negative,2020,9
+      single,2020,4
+
+      """)
+    let result = try PlanCommandTestSupport.run([
+      "forecast", "--data", path, "--horizon", "2", "--method", "damped", "--format", "json",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [[String: Any]]
+    let byID = Dictionary(uniqueKeysWithValues: json.map { ($0["series_id"] as! String, $0) })
+    #expect(byID["short"]?["method"] as? String == "drift")
+    #expect((byID["short"]?["note"] as? String)?.contains("needs at least 10 observations") == true)
+    #expect(byID["negative"]?["method"] as? String == "theta")
+    #expect((byID["negative"]?["note"] as? String)?.contains("logs need positive values") == true)
+    #expect(byID["single"]?["method"] as? String == "flat")
+    let points = byID["single"]?["points"] as! [[String: Any]]
+    #expect(points[0]["median"] as? Double == 4)
+    #expect(points[0]["lo80"] is NSNull)
+  }
+
+  @Test func badInputIsReportedWithFileLineAndField() throws {
+    let cases: [(String, String)] = [
+      ("series_id,year\na,2000\n", "field 'value': missing column 'value'"),
+      ("series_id,year,value\na,2000,1\na,2001,x\n", ":3: field 'value': 'x' is not a number"),
+      ("series_id,year,value\na,2000,1\na,2001,NaN\n", ":3: field 'value': 'NaN' is not a finite"),
+      ("series_id,year,value\na,20x0,1\n", ":2: field 'year'"),
+      (
+        "series_id,year,value\na,2000,1\nb,2000,2\na,2000,3\n",
+        ":4: field 'year': series 'a' has year 2000 twice (also on line 2)"
+      ),
+    ]
+    for (text, message) in cases {
+      let path = try Self.write(text)
+      let result = try PlanCommandTestSupport.run([
+        "forecast", "--data", path, "--horizon", "3", "--format", "csv",
+      ])
+      #expect(result.status == 1)
+      #expect(result.stdout.isEmpty)
+      #expect(
+        result.stderr.contains(path + (message.hasPrefix(":") ? "" : ":1: ") + message),
+        "\(result.stderr)")
+    }
+    let usage = try PlanCommandTestSupport.run([
+      "forecast", "--data", "x.csv", "--horizon", "3", "--method", "arima",
+    ])
+    #expect(usage.status == 2)
+    #expect(usage.stderr.contains("unknown --method 'arima'"))
+  }
+
+  @Test func scoreComputesM3Measures() throws {
+    let training = try Self.write("series_id,year,value\na,1,10\na,2,12\na,3,11\n")
+    let actuals = try Self.write("series_id,year,value\na,4,12\na,5,14\n")
+    let forecasts = try Self.write(
+      "series_id,year,median,lo80,hi80,lo95,hi95,run\n"
+        + "a,4,12,11,13,10,14,x\na,5,12,11,13,10,14,x\n")
+    let result = try PlanCommandTestSupport.run([
+      "forecast", "score", "--forecasts", forecasts, "--actuals", actuals, "--training",
+      training, "--group-by", "run", "--format", "csv",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let rows = Self.csvRows(result.stdout)
+    try #require(rows.count == 2)
+    #expect(rows[0].prefix(3) == ["method", "smape_h1", "smape_h2"])
+    let row = rows[1]
+    #expect(row[0] == "x")
+    #expect(Double(row[1]) == 0)
+    #expect(abs(Double(row[2])! - 200 * 2 / 26) < 1e-9)
+    #expect(abs(Double(row[5])! - 1 / 1.5) < 1e-9)  // MASE: mean |e| = 1, scale 1.5
+    #expect(Double(row[6]) == 50)
+    #expect(Double(row[7]) == 100)
+  }
+}
