@@ -33,4 +33,82 @@ import Testing
     #expect(abs(sum / Double(n)) < 0.01)
     #expect(abs(squares / Double(n) - 1) < 0.01)
   }
+
+  /// The ziggurat's normals: unit moments, a symmetric tail and a Kolmogorov–Smirnov statistic
+  /// against Φ below the 0.1% critical value (1.95/√n).
+  @Test func zigguratNormalsPassKolmogorovSmirnov() {
+    var generator = Philox(seed: 11, stream: 5)
+    let n = 200_000
+    var x = (0..<n).map { _ in generator.nextZigguratNormal() }
+    let mean = x.reduce(0, +) / Double(n)
+    let variance = x.reduce(0) { $0 + $1 * $1 } / Double(n) - mean * mean
+    let kurtosis = x.reduce(0) { $0 + $1 * $1 * $1 * $1 } / Double(n)
+    #expect(abs(mean) < 0.01)
+    #expect(abs(variance - 1) < 0.01)
+    #expect(abs(kurtosis - 3) < 0.06)
+    // Tail beyond the ziggurat's base (r ≈ 3.654): P(|Z| > 3.654) ≈ 2.58e-4.
+    let tail = x.filter { abs($0) > 3.654_152_885_361_008_8 }.count
+    #expect(tail > 20 && tail < 85)
+    x.sort()
+    var d = 0.0
+    for (i, v) in x.enumerated() {
+      let phi = 0.5 * erfc(-v / 2.0.squareRoot())
+      d = max(d, abs(phi - Double(i + 1) / Double(n)), abs(phi - Double(i) / Double(n)))
+    }
+    #expect(d < 1.95 / Double(n).squareRoot())
+  }
+
+  /// The ziggurat is a pure function of the stream: same stream, same values.
+  @Test func zigguratIsReproducible() {
+    var a = Philox(seed: 3, stream: 9)
+    var b = Philox(seed: 3, stream: 9)
+    let xa = (0..<1000).map { _ in a.nextZigguratNormal() }
+    #expect(xa == (0..<1000).map { _ in b.nextZigguratNormal() })
+  }
+
+  /// Gamma(a) has mean a and variance a, for shapes below and above 1 (Marsaglia–Tsang with
+  /// the boost for a < 1); χ²_ν = 2·Gamma(ν/2) has mean ν and variance 2ν.
+  @Test(arguments: [0.5, 1.0, 2.5, 4.5, 40.0])
+  func gammaMoments(shape a: Double) {
+    var generator = Philox(seed: 21, stream: UInt64(a * 10))
+    let n = 200_000
+    var sum = 0.0
+    var squares = 0.0
+    for _ in 0..<n {
+      let g = generator.nextGamma(shape: a)
+      sum += g
+      squares += g * g
+    }
+    let mean = sum / Double(n)
+    let variance = squares / Double(n) - mean * mean
+    // Five standard errors: √(a/n) for the mean; the sample variance's is √((μ₄ − a²)/n) with
+    // μ₄ = 3a² + 6a.
+    #expect(abs(mean - a) < 5 * (a / Double(n)).squareRoot())
+    #expect(abs(variance - a) < 5 * ((6 * a + 2 * a * a) / Double(n)).squareRoot())
+  }
+
+  @Test(arguments: [1, 2, 9, 12, 80])
+  func chiSquaredMoments(degreesOfFreedom nu: Int) {
+    var generator = Philox(seed: 5, stream: UInt64(nu))
+    let n = 200_000
+    var sum = 0.0
+    var squares = 0.0
+    for _ in 0..<n {
+      let c = generator.nextGammaChiSquared(degreesOfFreedom: Double(nu))
+      sum += c
+      squares += c * c
+    }
+    let mean = sum / Double(n)
+    let variance = squares / Double(n) - mean * mean
+    let v = Double(nu)
+    #expect(abs(mean - v) < 5 * (2 * v / Double(n)).squareRoot())
+    // Var of the sample variance of χ²_ν: (μ₄ − σ⁴)/n with μ₄ = 12ν(ν + 4).
+    #expect(abs(variance - 2 * v) < 5 * ((12 * v * (v + 4) - 4 * v * v) / Double(n)).squareRoot())
+  }
 }
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif

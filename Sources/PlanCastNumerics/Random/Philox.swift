@@ -3,27 +3,27 @@
 /// 128-bit counter, so any path or stream can be generated independently: results do not
 /// depend on how work is split across threads.
 public struct Philox: RandomNumberGenerator, Sendable {
-  private var key: (UInt32, UInt32)
-  private var counter: (UInt32, UInt32, UInt32, UInt32)
-  private var buffer: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
-  private var buffered = 0
+  @usableFromInline var key: (UInt32, UInt32)
+  @usableFromInline var counter: (UInt32, UInt32, UInt32, UInt32)
+  @usableFromInline var buffer: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
+  @usableFromInline var buffered = 0
 
   /// The generator for `stream` under `seed`: a distinct, reproducible sequence per stream
   /// (for example one per Monte Carlo path or per series).
-  public init(seed: UInt64, stream: UInt64 = 0) {
+  @inlinable public init(seed: UInt64, stream: UInt64 = 0) {
     key = (UInt32(truncatingIfNeeded: seed), UInt32(truncatingIfNeeded: seed >> 32))
     counter = (0, 0, UInt32(truncatingIfNeeded: stream), UInt32(truncatingIfNeeded: stream >> 32))
   }
 
   /// The next 64 random bits.
-  public mutating func next() -> UInt64 {
+  @inlinable public mutating func next() -> UInt64 {
     if buffered < 2 { refill() }
     buffered -= 2
     return buffered == 2
       ? UInt64(buffer.0) << 32 | UInt64(buffer.1) : UInt64(buffer.2) << 32 | UInt64(buffer.3)
   }
 
-  private mutating func refill() {
+  @inlinable mutating func refill() {
     var c = counter
     var k = key
     for round in 0..<10 {
@@ -45,16 +45,90 @@ public struct Philox: RandomNumberGenerator, Sendable {
   }
 
   /// A uniform double in the open interval (0, 1) with 53 random bits.
-  public mutating func nextUniform() -> Double {
+  @inlinable public mutating func nextUniform() -> Double {
     (Double(next() >> 11) + 0.5) * 0x1.0p-53
   }
 
   /// A standard normal draw (Box–Muller on two uniforms; the second variate is discarded so
-  /// that every draw consumes the same amount of the stream).
+  /// that every draw consumes the same amount of the stream). ``nextZigguratNormal()`` is about
+  /// three times faster; this one stays as it was so that existing streams (fits that bootstrap,
+  /// other models' simulations, the attainment shocks) keep their values.
   public mutating func nextNormal() -> Double {
     let u1 = nextUniform()
     let u2 = nextUniform()
     return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+  }
+
+  /// A standard normal draw by the ziggurat method of Marsaglia and Tsang (2000), with the
+  /// 256-layer, 52-bit tables numpy uses: one 64-bit word per draw (8 bits choose the layer, one
+  /// the sign, 52 the magnitude), accepted without further work 99.3% of the time; the wedges
+  /// and the tail (beyond r ≈ 3.654, by Marsaglia's exponential method) take more words. About
+  /// 1.02 words per normal against two for ``nextNormal()``, and no logarithm or cosine on the
+  /// fast path. Every draw remains a pure function of the stream.
+  @inlinable public mutating func nextZigguratNormal() -> Double {
+    while true {
+      var r = next()
+      let layer = Int(r & 0xff)
+      r >>= 8
+      let negative = r & 1 != 0
+      let magnitude = (r >> 1) & 0x000f_ffff_ffff_ffff
+      var x = Double(magnitude) * zigguratW[layer]
+      if negative { x = -x }
+      if magnitude < zigguratK[layer] { return x }
+      if let y = zigguratSlowPath(layer: layer, x: x, negative: (magnitude >> 8) & 1 != 0) {
+        return y
+      }
+    }
+  }
+
+  /// The ziggurat's rare cases: the tail beyond r (layer 0) or the wedge of layer `layer`;
+  /// nil when the candidate is rejected.
+  @usableFromInline mutating func zigguratSlowPath(layer: Int, x: Double, negative: Bool)
+    -> Double?
+  {
+    let r = 3.654_152_885_361_008_8
+    if layer == 0 {
+      while true {
+        let xx = -log1p(-nextUniform()) / r
+        let yy = -log1p(-nextUniform())
+        if yy + yy > xx * xx { return negative ? -(r + xx) : r + xx }
+      }
+    }
+    let f0 = zigguratF[layer - 1]
+    let f1 = zigguratF[layer]
+    return (f0 - f1) * nextUniform() + f1 < exp(-0.5 * x * x) ? x : nil
+  }
+
+  /// A Gamma(`shape`, 1) draw by Marsaglia and Tsang (2000): for shape ≥ 1 one ziggurat normal
+  /// and one uniform per attempt (acceptance above 95%, the squeeze avoids the logarithm almost
+  /// always); below 1 by `Gamma(shape + 1)·U^{1/shape}`.
+  @inlinable public mutating func nextGamma(shape a: Double) -> Double {
+    if a < 1 {
+      let g = nextGamma(shape: a + 1)
+      return g * pow(nextUniform(), 1 / a)
+    }
+    let d = a - 1.0 / 3
+    let c = 1 / (9 * d).squareRoot()
+    while true {
+      var x: Double
+      var v: Double
+      repeat {
+        x = nextZigguratNormal()
+        v = 1 + c * x
+      } while v <= 0
+      v = v * v * v
+      let u = nextUniform()
+      let x2 = x * x
+      if u < 1 - 0.0331 * x2 * x2 { return d * v }
+      if log(u) < 0.5 * x2 + d * (1 - v + log(v)) { return d * v }
+    }
+  }
+
+  /// A chi-square draw with `degreesOfFreedom` (any positive real) by `2·Gamma(ν/2)`
+  /// (``nextGamma(shape:)``): exact for every ν and about two words of the stream per draw,
+  /// against 2ν for ``nextChiSquared(degreesOfFreedom:)``'s sum of squares.
+  @inlinable public mutating func nextGammaChiSquared(degreesOfFreedom nu: Double) -> Double {
+    2 * nextGamma(shape: nu / 2)
   }
 
   /// A chi-square draw with `degreesOfFreedom` (integer) degrees of freedom, as a sum of squared
