@@ -64,7 +64,8 @@ public struct EnergyIntensityChange: ForecastModel {
   public func fitted(_ series: YearlySeries) throws -> FittedEnergyIntensityChange {
     var spec = self
     if let last = series.lastYear, let regressor = growth {
-      spec.growth = GrowthRegressor(series: regressor.series.through(last), future: regressor.future)
+      spec.growth = GrowthRegressor(
+        series: regressor.series.through(last), future: regressor.future)
     }
     return try FittedEnergyIntensityChange(spec: spec, series: series)
   }
@@ -231,38 +232,58 @@ public struct FittedEnergyIntensityChange: FittedModel {
   func futureGrowth(
     horizon: Int, innovations: UnsafeBufferPointer<Double>, generator: inout Philox
   ) -> [Double] {
-    guard let regressor = spec.growth else { return [] }
-    let last = series.lastYear!
-    var simulated: [Double] = []
-    var growthLast = last
-    if let growthModel {
-      growthLast = growthModel.series.lastYear!
-      let count = Swift.max(0, last + horizon - growthLast)
-      var z = [Double](repeating: 0, count: count)
-      for i in 0..<count {
-        let year = growthLast + i + 1
-        let index = 2 * (year - last - 1) + 1
-        z[i] =
-          year > last && index < innovations.count ? innovations[index] : generator.nextNormal()
-      }
-      simulated = [Double](repeating: 0, count: count)
-      z.withUnsafeBufferPointer { zb in
-        simulated.withUnsafeMutableBufferPointer {
-          growthModel.simulateGrowth(innovations: zb, generator: &generator, into: $0)
-        }
-      }
+    guard spec.growth != nil else { return [] }
+    var growth = [Double](repeating: 0, count: horizon)
+    growth.withUnsafeMutableBufferPointer {
+      fillFutureGrowth(innovations: innovations, generator: &generator, into: $0)
     }
-    return (1...Swift.max(1, horizon)).prefix(horizon).map { h in
-      let year = last + h
-      if let g = observedGrowth[year] { return g }
-      switch regressor.future {
-      case .scenario(let values): return values[Swift.min(h - 1, values.count - 1)]
-      case .model:
-        if year > growthLast { return simulated[year - growthLast - 1] }
-        // A year inside the growth history but missing from it (a gap): carry the latest
-        // earlier observation forward.
-        return observedGrowth.filter { $0.key < year }.max { $0.key < $1.key }?.value
-          ?? simulated.first ?? 0
+    return growth
+  }
+
+  /// ``futureGrowth(horizon:innovations:generator:)`` into `growth` (one value per future year)
+  /// without allocating; requires a regressor.
+  func fillFutureGrowth(
+    innovations: UnsafeBufferPointer<Double>, generator: inout Philox,
+    into growth: UnsafeMutableBufferPointer<Double>
+  ) {
+    guard let regressor = spec.growth else { return }
+    let horizon = growth.count
+    let last = series.lastYear!
+    let growthLast = growthModel?.series.lastYear! ?? last
+    let count = growthModel == nil ? 0 : Swift.max(0, last + horizon - growthLast)
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(1, 2 * count)) { buffer in
+      let z = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
+      let simulated = UnsafeMutableBufferPointer(rebasing: buffer[count..<(2 * count)])
+      if let growthModel {
+        for i in 0..<count {
+          let year = growthLast + i + 1
+          let index = 2 * (year - last - 1) + 1
+          z[i] =
+            year > last && index < innovations.count
+            ? innovations[index] : generator.nextZigguratNormal()
+        }
+        growthModel.simulateGrowth(
+          innovations: UnsafeBufferPointer(z), generator: &generator, into: simulated)
+      }
+      for h in 1...Swift.max(1, horizon) where h <= horizon {
+        let year = last + h
+        if let g = observedGrowth[year] {
+          growth[h - 1] = g
+          continue
+        }
+        switch regressor.future {
+        case .scenario(let values): growth[h - 1] = values[Swift.min(h - 1, values.count - 1)]
+        case .model:
+          if year > growthLast {
+            growth[h - 1] = simulated[year - growthLast - 1]
+          } else {
+            // A year inside the growth history but missing from it (a gap): carry the latest
+            // earlier observation forward.
+            growth[h - 1] =
+              observedGrowth.filter { $0.key < year }.max { $0.key < $1.key }?.value
+              ?? (count > 0 ? simulated[0] : 0)
+          }
+        }
       }
     }
   }
@@ -272,19 +293,40 @@ public struct FittedEnergyIntensityChange: FittedModel {
     into path: UnsafeMutableBufferPointer<Double>
   ) {
     let horizon = path.count
-    let (beta, sigma) = uncertainty.draw(generator: &generator)
-    let growth = futureGrowth(horizon: horizon, innovations: innovations, generator: &generator)
     let last = series.lastYear!
     let stride = innovationsPerYear
-    for h in 0..<horizon {
-      let row = spec.designRow(
-        year: last + h + 1, reference: last, growth: growth.isEmpty ? nil : growth[h],
-        observed: false)
-      var mean = 0.0
-      for j in row.indices { mean += row[j] * beta[j] }
-      let index = stride * h
-      let z = index < innovations.count ? innovations[index] : generator.nextNormal()
-      path[h] = mean + sigma * z
+    let k = uncertainty.estimates.count
+    let hasGrowth = spec.growth != nil
+    let trend = spec.trend
+    let steps = spec.stepYears
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: k + horizon) { buffer in
+      let beta = UnsafeMutableBufferPointer(rebasing: buffer[0..<k])
+      let growth = UnsafeMutableBufferPointer(rebasing: buffer[k..<(k + horizon)])
+      let sigma = uncertainty.draw(generator: &generator, into: beta)
+      if hasGrowth {
+        fillFutureGrowth(innovations: innovations, generator: &generator, into: growth)
+      }
+      // The design row without allocating: intercept, trend, growth, steps (pulses are 0).
+      for h in 0..<horizon {
+        let year = last + h + 1
+        var mean = beta[0]
+        var j = 1
+        if trend {
+          mean += beta[1] * Double(year - last)
+          j = 2
+        }
+        if hasGrowth {
+          mean += beta[j] * growth[h]
+          j += 1
+        }
+        for s in steps {
+          if year >= s { mean += beta[j] }
+          j += 1
+        }
+        let index = stride * h
+        let z = index < innovations.count ? innovations[index] : generator.nextZigguratNormal()
+        path[h] = mean + sigma * z
+      }
     }
   }
 

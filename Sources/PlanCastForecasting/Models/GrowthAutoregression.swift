@@ -144,6 +144,13 @@ public struct FittedGrowthAutoregression: FittedModel {
   /// The last year that ends `p` consecutive observed growth rates: simulation starts after it,
   /// plugging in observed rates (after a gap) and drawing the missing ones.
   let startYear: Int
+  /// `centre − estimates`, added to every parameter draw.
+  let centreShift: [Double]
+  /// The `p` observed growth values up to ``startYear``, oldest first (simulation's first lags).
+  let initialHistory: [Double]
+  /// For the years after ``startYear`` up to the last observation: the observed growth, or nil
+  /// where simulation draws it.
+  let bridge: [Double?]
 
   init(spec: GrowthAutoregression, series: YearlySeries) throws {
     let model = spec.name
@@ -222,6 +229,11 @@ public struct FittedGrowthAutoregression: FittedModel {
         spec: spec, regression: regression, rowYears: rowYears, lagRows: lagRows,
         replications: spec.biasCorrectionReplications)
       : regression.estimates
+    centreShift = zip(centre, regression.estimates).map { $0 - $1 }
+    let start = startYear
+    initialHistory = (0..<spec.order).reversed().map { byYear[start - $0]! }
+    bridge =
+      start < series.lastYear! ? ((start + 1)...series.lastYear!).map { byYear[$0] } : []
   }
 
   /// The working growth series of `series`.
@@ -269,20 +281,25 @@ public struct FittedGrowthAutoregression: FittedModel {
     return beta[first..<(first + spec.order)]
   }
 
-  /// One parameter draw, redrawn while non-stationary when the spec asks for it.
-  func drawParameters(generator: inout Philox) -> (beta: [Double], sigma: Double) {
-    var draw = uncertainty.draw(generator: &generator)
-    let shift = zip(centre, regression.estimates).map { $0 - $1 }
+  /// One parameter draw into `beta` (``centre``'s count), redrawn while non-stationary when the
+  /// spec asks for it (at most 100 draws, then the last is kept); returns σ.
+  func drawParameters(generator: inout Philox, into beta: UnsafeMutableBufferPointer<Double>)
+    -> Double
+  {
+    let first = spec.trend ? 2 : 1
+    var sigma = 0.0
     for attempt in 0..<100 {
-      for j in draw.beta.indices { draw.beta[j] += shift[j] }
-      if !spec.stationary || spec.order == 0 || ARPolynomial.isStationary(arCoefficients(draw.beta))
+      sigma = uncertainty.draw(generator: &generator, into: beta)
+      for j in centreShift.indices { beta[j] += centreShift[j] }
+      if !spec.stationary || spec.order == 0
+        || ARPolynomial.isStationary(
+          UnsafeBufferPointer(rebasing: beta[first..<(first + spec.order)]))
         || attempt == 99
       {
         break
       }
-      draw = uncertainty.draw(generator: &generator)
     }
-    return draw
+    return sigma
   }
 
   /// Simulates the working growth `x` of the `path.count` years after the last observation.
@@ -292,13 +309,16 @@ public struct FittedGrowthAutoregression: FittedModel {
     innovations: UnsafeBufferPointer<Double>, generator: inout Philox,
     into path: UnsafeMutableBufferPointer<Double>
   ) {
-    let (beta, sigma) = drawParameters(generator: &generator)
-    simulateGrowth(
-      beta: beta, sigma: sigma, innovations: innovations, generator: &generator, into: path)
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: centre.count) { beta in
+      let sigma = drawParameters(generator: &generator, into: beta)
+      simulateGrowth(
+        beta: UnsafeBufferPointer(beta), sigma: sigma, innovations: innovations,
+        generator: &generator, into: path)
+    }
   }
 
   func simulateGrowth(
-    beta: [Double], sigma: Double, innovations: UnsafeBufferPointer<Double>,
+    beta: UnsafeBufferPointer<Double>, sigma: Double, innovations: UnsafeBufferPointer<Double>,
     generator: inout Philox, into path: UnsafeMutableBufferPointer<Double>
   ) {
     let horizon = path.count
@@ -306,31 +326,35 @@ public struct FittedGrowthAutoregression: FittedModel {
     let reference = rowYears.last!
     let p = spec.order
     let arFirst = spec.trend ? 2 : 1
+    let trend = spec.trend
+    let steps = spec.stepYears
     // The last p values up to the start year, then observed or simulated values in order.
-    var history = (0..<p).reversed().map { observedGrowth[startYear - $0]! }
-    var year = startYear + 1
-    while year <= last + horizon {
-      let x: Double
-      if year <= last, let observed = observedGrowth[year] {
-        x = observed
-      } else {
-        var mean = beta[0]
-        if spec.trend { mean += beta[1] * Double(year - reference) }
-        for i in 0..<p { mean += beta[arFirst + i] * history[history.count - 1 - i] }
-        var j = arFirst + p
-        for s in spec.stepYears {
-          if year >= s { mean += beta[j] }
-          j += 1
+    let count = p + bridge.count + horizon
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(1, count)) { history in
+      for i in 0..<p { history[i] = initialHistory[i] }
+      var n = p
+      var year = startYear + 1
+      while year <= last + horizon {
+        let x: Double
+        if year <= last, let observed = bridge[year - startYear - 1] {
+          x = observed
+        } else {
+          var mean = beta[0]
+          if trend { mean += beta[1] * Double(year - reference) }
+          for i in 0..<p { mean += beta[arFirst + i] * history[n - 1 - i] }
+          var j = arFirst + p
+          for s in steps {
+            if year >= s { mean += beta[j] }
+            j += 1
+          }
+          let z = year > last ? innovations[year - last - 1] : generator.nextZigguratNormal()
+          x = mean + sigma * z
         }
-        let z = year > last ? innovations[year - last - 1] : generator.nextNormal()
-        x = mean + sigma * z
+        history[n] = x
+        n += 1
+        if year > last { path[year - last - 1] = x }
+        year += 1
       }
-      if p > 0 {
-        history.append(x)
-        if history.count > 4 * p + 8 { history.removeFirst(history.count - p) }
-      }
-      if year > last { path[year - last - 1] = x }
-      year += 1
     }
   }
 
@@ -341,8 +365,10 @@ public struct FittedGrowthAutoregression: FittedModel {
     let zeros = [Double](repeating: 0, count: path.count)
     var unused = Philox(seed: 0)
     zeros.withUnsafeBufferPointer { z in
-      path.withUnsafeMutableBufferPointer {
-        simulateGrowth(beta: centre, sigma: 0, innovations: z, generator: &unused, into: $0)
+      path.withUnsafeMutableBufferPointer { out in
+        centre.withUnsafeBufferPointer {
+          simulateGrowth(beta: $0, sigma: 0, innovations: z, generator: &unused, into: out)
+        }
       }
     }
     return path
@@ -514,6 +540,14 @@ struct SmallLeastSquares {
 enum ARPolynomial {
   /// True when every root lies outside the unit circle, by the step-down (inverse
   /// Levinson–Durbin) recursion: stationary iff every partial autocorrelation has |κ| < 1.
+  static func isStationary(_ phi: UnsafeBufferPointer<Double>) -> Bool {
+    switch phi.count {
+    case 0: return true
+    case 1: return abs(phi[0]) < 1 && phi[0].isFinite
+    default: return isStationary(Array(phi)[...])
+    }
+  }
+
   static func isStationary(_ phi: ArraySlice<Double>) -> Bool {
     var a = Array(phi)
     while let kappa = a.last {

@@ -88,13 +88,17 @@ public struct FittedLogLinearTrend: FittedModel {
     innovations: UnsafeBufferPointer<Double>, generator: inout Philox,
     into path: UnsafeMutableBufferPointer<Double>
   ) {
-    let (beta, sigma) = uncertainty.draw(generator: &generator)
     let reference = series.lastYear!
-    for h in 0..<innovations.count {
-      let row = spec.designRow(year: reference + h + 1, reference: reference, observed: false)
-      var mean = 0.0
-      for j in row.indices { mean += row[j] * beta[j] }
-      path[h] = exp(mean + sigma * innovations[h])
+    let breaks = spec.breakYears
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: uncertainty.estimates.count) { beta in
+      let sigma = uncertainty.draw(generator: &generator, into: beta)
+      // The design row without allocating: level, trend, steps (pulses are 0 in forecasts).
+      for h in 0..<innovations.count {
+        let year = reference + h + 1
+        var mean = beta[0] + beta[1] * Double(year - reference)
+        for (j, b) in breaks.enumerated() where year >= b { mean += beta[2 + j] }
+        path[h] = exp(mean + sigma * innovations[h])
+      }
     }
   }
 

@@ -74,10 +74,12 @@ public struct FittedLogitLinearTrend: FittedModel {
     innovations: UnsafeBufferPointer<Double>, generator: inout Philox,
     into path: UnsafeMutableBufferPointer<Double>
   ) {
-    let (beta, sigma) = uncertainty.draw(generator: &generator)
-    for h in 0..<innovations.count {
-      let x = beta[0] + beta[1] * Double(h + 1) + sigma * innovations[h]
-      path[h] = spec.scale * Self.logistic(x)
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: uncertainty.estimates.count) { beta in
+      let sigma = uncertainty.draw(generator: &generator, into: beta)
+      for h in 0..<innovations.count {
+        let x = beta[0] + beta[1] * Double(h + 1) + sigma * innovations[h]
+        path[h] = spec.scale * Self.logistic(x)
+      }
     }
   }
 

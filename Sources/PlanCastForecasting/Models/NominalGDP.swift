@@ -194,43 +194,46 @@ public struct FittedNominalGDP: FittedModel {
     var rho = correlation
     if correlationYears > 3 {
       rho = tanh(
-        atanh(correlation) + generator.nextNormal() / Double(correlationYears - 3).squareRoot())
+        atanh(correlation) + generator.nextZigguratNormal()
+          / Double(correlationYears - 3).squareRoot())
     }
     let complement = (1 - rho * rho).squareRoot()
     // Latent years between a component's last observation and the last nominal year draw
     // their innovations from the generator; future years use the given ones.
     let realGap = last - real.series.lastYear!
     let deflatorGap = last - deflator.series.lastYear!
-    var zr = [Double](repeating: 0, count: realGap + horizon)
-    var zd = [Double](repeating: 0, count: deflatorGap + horizon)
-    for i in 0..<realGap { zr[i] = generator.nextNormal() }
-    for i in 0..<deflatorGap { zd[i] = generator.nextNormal() }
-    for h in 0..<horizon {
-      let u = 2 * h < innovations.count ? innovations[2 * h] : generator.nextNormal()
-      let v = 2 * h + 1 < innovations.count ? innovations[2 * h + 1] : generator.nextNormal()
-      zr[realGap + h] = u
-      zd[deflatorGap + h] = rho * u + complement * v
-    }
-    var r = [Double](repeating: 0, count: realGap + horizon)
-    var d = [Double](repeating: 0, count: deflatorGap + horizon)
-    zr.withUnsafeBufferPointer { z in
-      r.withUnsafeMutableBufferPointer {
-        real.simulateGrowth(innovations: z, generator: &generator, into: $0)
+    let realCount = realGap + horizon
+    let deflatorCount = deflatorGap + horizon
+    // z (real, deflator), then the simulated growth (real, deflator), on the stack.
+    let total = 2 * (realCount + deflatorCount)
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(1, total)) { buffer in
+      let zr = UnsafeMutableBufferPointer(rebasing: buffer[0..<realCount])
+      let zd = UnsafeMutableBufferPointer(
+        rebasing: buffer[realCount..<(realCount + deflatorCount)])
+      let r = UnsafeMutableBufferPointer(
+        rebasing: buffer[(realCount + deflatorCount)..<(2 * realCount + deflatorCount)])
+      let d = UnsafeMutableBufferPointer(rebasing: buffer[(2 * realCount + deflatorCount)..<total])
+      for i in 0..<realGap { zr[i] = generator.nextZigguratNormal() }
+      for i in 0..<deflatorGap { zd[i] = generator.nextZigguratNormal() }
+      for h in 0..<horizon {
+        let u = 2 * h < innovations.count ? innovations[2 * h] : generator.nextZigguratNormal()
+        let v =
+          2 * h + 1 < innovations.count ? innovations[2 * h + 1] : generator.nextZigguratNormal()
+        zr[realGap + h] = u
+        zd[deflatorGap + h] = rho * u + complement * v
       }
-    }
-    zd.withUnsafeBufferPointer { z in
-      d.withUnsafeMutableBufferPointer {
-        deflator.simulateGrowth(innovations: z, generator: &generator, into: $0)
+      real.simulateGrowth(innovations: UnsafeBufferPointer(zr), generator: &generator, into: r)
+      deflator.simulateGrowth(
+        innovations: UnsafeBufferPointer(zd), generator: &generator, into: d)
+      var level = series.values.last!
+      for h in 0..<horizon {
+        let rh = r[realGap + h]
+        let dh = d[deflatorGap + h]
+        level *= (1 + rh / 100) * (1 + dh / 100)
+        if h < realGrowth.count { realGrowth[h] = rh }
+        if h < deflatorGrowth.count { deflatorGrowth[h] = dh }
+        nominal[h] = level
       }
-    }
-    var level = series.values.last!
-    for h in 0..<horizon {
-      let rh = r[realGap + h]
-      let dh = d[deflatorGap + h]
-      level *= (1 + rh / 100) * (1 + dh / 100)
-      if h < realGrowth.count { realGrowth[h] = rh }
-      if h < deflatorGrowth.count { deflatorGrowth[h] = dh }
-      nominal[h] = level
     }
   }
 
@@ -239,15 +242,11 @@ public struct FittedNominalGDP: FittedModel {
     innovations: UnsafeBufferPointer<Double>, generator: inout Philox,
     into path: UnsafeMutableBufferPointer<Double>
   ) {
-    var r = [Double](repeating: 0, count: path.count)
-    var d = [Double](repeating: 0, count: path.count)
-    r.withUnsafeMutableBufferPointer { rb in
-      d.withUnsafeMutableBufferPointer { db in
-        simulatePaths(
-          innovations: innovations, generator: &generator, realGrowth: rb, deflatorGrowth: db,
-          nominal: path)
-      }
-    }
+    // Only the nominal level is wanted: empty growth outputs.
+    let none = UnsafeMutableBufferPointer<Double>(start: nil, count: 0)
+    simulatePaths(
+      innovations: innovations, generator: &generator, realGrowth: none, deflatorGrowth: none,
+      nominal: path)
   }
 
   /// Forecasts of the three simulated quantities, from the same paths.
