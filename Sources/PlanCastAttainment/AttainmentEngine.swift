@@ -123,9 +123,20 @@ public struct AttainmentEngine: Sendable {
     let store = DrawStore(targets: measures.count, draws: settings.draws)
     defer { store.deallocate() }
     simulate(scenario, settings: settings, into: store)
-    var results = measures.enumerated().map { k, measure in
-      summarise(measure, store: store, target: k, scenario: scenario, settings: settings)
+    // Targets are summarised independently, so in parallel (each is a pure function of the
+    // store, so the result does not depend on the thread count).
+    let summaries = SummaryStore(count: measures.count)
+    DispatchQueue.concurrentPerform(
+      iterations: Swift.max(1, Swift.min(settings.threads, measures.count))
+    ) { worker in
+      var k = worker
+      while k < measures.count {
+        summaries.values[k] = summarise(
+          measures[k], store: store, target: k, scenario: scenario, settings: settings)
+        k += Swift.max(1, Swift.min(settings.threads, measures.count))
+      }
     }
+    var results = summaries.values.map { $0! }
     results += unmeasured.map { item in
       TargetAttainment(
         target: item.target, scenario: scenario.id, probability: nil,
@@ -197,7 +208,21 @@ public struct AttainmentEngine: Sendable {
   }
 }
 
-/// Per-draw results, written by index from any thread (each draw by exactly one thread).
+/// Target summaries written by index from the summarising threads.
+final class SummaryStore: @unchecked Sendable {
+  let values: UnsafeMutableBufferPointer<TargetAttainment?>
+  init(count: Int) {
+    values = .allocate(capacity: count)
+    values.initialize(repeating: nil)
+  }
+  deinit {
+    values.deinitialize()
+    values.deallocate()
+  }
+}
+
+/// Per-draw results, written by index from any thread (each draw by exactly one thread, which
+/// writes every slot of that draw, NaN where the quantity is undefined).
 final class DrawStore: @unchecked Sendable {
   let quantity: [UnsafeMutablePointer<Double>]
   let change: [UnsafeMutablePointer<Double>]
@@ -206,9 +231,7 @@ final class DrawStore: @unchecked Sendable {
   init(targets: Int, draws: Int) {
     func make() -> [UnsafeMutablePointer<Double>] {
       (0..<targets).map { _ in
-        let p = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, draws))
-        p.initialize(repeating: .nan, count: Swift.max(1, draws))
-        return p
+        UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, draws))
       }
     }
     quantity = make()

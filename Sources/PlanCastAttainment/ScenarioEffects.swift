@@ -19,9 +19,33 @@ struct ScenarioEffects: Sendable {
   let perSeries: [[(index: Int, follows: Bool)]]
   let assumptions: [Assumption]
   let residualScales: [Double]
+  /// Per assumption: the key of its random stream (`seed &+ key`, stream = draw).
+  let streamKeys: [UInt64]
+  /// Per series: what each entry of ``perSeries`` does to a path, resolved once.
+  let operations: [[PathOperation]]
+
+  /// One assumption's action on one series' path (see ``apply(series:_:values:path:)``).
+  struct PathOperation: Sendable {
+    enum Kind: Sendable {
+      /// `path += v` in the listed years (rates' growth shifts and shocks, `add`).
+      case addListed
+      /// Growth shift or shock on levels and shares: in listed years `factor *= 1 + v/100`
+      /// (multiplicative) or `offset += v`; every year `path = path·factor + offset`, clamped
+      /// to [0, 100] for shares.
+      case compound(multiplicative: Bool, clamp: Bool)
+      /// `path = v` in the listed years.
+      case fix
+      /// No action on the path (`residual_scale`).
+      case none
+    }
+    let value: Int
+    let kind: Kind
+    let listed: [Bool]
+  }
 
   init(scenario: Scenario, series: [SimulatedSeries]) {
     assumptions = scenario.assumptions
+    streamKeys = scenario.assumptions.map { stableHash("assumption:" + $0.name) }
     let perSeries = series.map { s -> [(index: Int, follows: Bool)] in
       scenario.assumptions.enumerated().compactMap { index, a in
         guard a.areas?.contains(s.area) ?? true else { return nil }
@@ -33,6 +57,31 @@ struct ScenarioEffects: Sendable {
       }
     }
     self.perSeries = perSeries
+    operations = series.indices.map { k in
+      let s = series[k]
+      return perSeries[k].map { entry -> PathOperation in
+        let a = scenario.assumptions[entry.index]
+        let listed = (0..<Swift.max(0, s.horizon)).map {
+          a.years?.contains(s.firstProjected + $0) ?? true
+        }
+        let kind: IndicatorKind = entry.follows ? .level : s.kind
+        let multiplicative = kind == .level && (entry.follows || s.trend != .difference)
+        let operation: PathOperation.Kind
+        switch a.effect {
+        case .growthShift, .shock:
+          operation =
+            kind == .rate
+            ? .addListed
+            : .compound(
+              multiplicative: multiplicative || (kind == .level && a.effect == .shock),
+              clamp: kind == .share)
+        case .add: operation = .addListed
+        case .fix: operation = .fix
+        case .residualScale: operation = .none
+        }
+        return PathOperation(value: entry.index, kind: operation, listed: listed)
+      }
+    }
     residualScales = series.indices.map { k in
       perSeries[k].reduce(scenario.residualScale) { scale, entry in
         let a = scenario.assumptions[entry.index]
@@ -47,13 +96,13 @@ struct ScenarioEffects: Sendable {
       switch a.value {
       case .fixed(let v): values[k] = v
       case .normal(let mean, let sd):
-        var g = Philox(seed: seed &+ stableHash("assumption:" + a.name), stream: path)
-        values[k] = mean + sd * g.nextNormal()
+        var g = Philox(seed: seed &+ streamKeys[k], stream: path)
+        values[k] = mean + sd * g.nextZigguratNormal()
       case .uniform(let lower, let upper):
-        var g = Philox(seed: seed &+ stableHash("assumption:" + a.name), stream: path)
+        var g = Philox(seed: seed &+ streamKeys[k], stream: path)
         values[k] = lower + (upper - lower) * g.nextUniform()
       case .triangular(let lower, let mode, let upper):
-        var g = Philox(seed: seed &+ stableHash("assumption:" + a.name), stream: path)
+        var g = Philox(seed: seed &+ streamKeys[k], stream: path)
         let u = g.nextUniform()
         let split = (mode - lower) / (upper - lower)
         values[k] =
@@ -68,37 +117,36 @@ struct ScenarioEffects: Sendable {
   func apply(
     series k: Int, _ s: SimulatedSeries, values: [Double], path: UnsafeMutableBufferPointer<Double>
   ) {
-    for (index, follows) in perSeries[k] {
-      let a = assumptions[index]
-      let v = values[index]
-      let kind: IndicatorKind = follows ? .level : s.kind
-      let multiplicative = kind == .level && (follows || s.trend != .difference)
-      var factor = 1.0
-      var offset = 0.0
-      for h in 0..<path.count {
-        let year = s.firstProjected + h
-        let listed = a.years?.contains(year) ?? true
-        switch a.effect {
-        case .growthShift, .shock:
-          if kind == .rate {
-            if listed { path[h] += v }
-            continue
-          }
-          if listed {
-            if multiplicative || (kind == .level && a.effect == .shock) {
-              factor *= 1 + v / 100
-            } else {
-              offset += v
+    values.withUnsafeBufferPointer { apply(series: k, values: $0, path: path) }
+  }
+
+  /// ``apply(series:_:values:path:)`` with the operations resolved at init.
+  func apply(
+    series k: Int, values: UnsafeBufferPointer<Double>, path: UnsafeMutableBufferPointer<Double>
+  ) {
+    operations[k].withUnsafeBufferPointer { operations in
+      for operation in operations {
+        let v = values[operation.value]
+        operation.listed.withUnsafeBufferPointer { listed in
+          func isListed(_ h: Int) -> Bool { h < listed.count ? listed[h] : false }
+          switch operation.kind {
+          case .addListed:
+            for h in 0..<path.count where isListed(h) { path[h] += v }
+          case .fix:
+            for h in 0..<path.count where isListed(h) { path[h] = v }
+          case .compound(let multiplicative, let clamp):
+            var factor = 1.0
+            var offset = 0.0
+            for h in 0..<path.count {
+              if isListed(h) {
+                if multiplicative { factor *= 1 + v / 100 } else { offset += v }
+              }
+              path[h] = path[h] * factor + offset
+              if clamp { path[h] = Swift.min(100, Swift.max(0, path[h])) }
             }
+          case .none:
+            break
           }
-          path[h] = path[h] * factor + offset
-          if kind == .share { path[h] = Swift.min(100, Swift.max(0, path[h])) }
-        case .add:
-          if listed { path[h] += v }
-        case .fix:
-          if listed { path[h] = v }
-        case .residualScale:
-          break
         }
       }
     }

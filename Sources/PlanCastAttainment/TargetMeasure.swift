@@ -17,11 +17,25 @@ struct TargetMeasure: Sendable {
   let shift: ShiftSpace?
   /// Years whose values the quantity uses.
   let years: ClosedRange<Int>
+  /// The observed part of the quantity, folded once: for growth forms the product of
+  /// `1 + r/100`, for cumulative forms the sum, over the observed years of ``years`` in order
+  /// (nil when one is missing, so the quantity is undefined); for level forms the observed value
+  /// when the target year is observed.
+  let observedPart: Double?
+  /// Path indices of the projected years of ``years``.
+  let projectedIndices: Range<Int>
+  /// The series' last observed value and year, and its first projected year.
+  let lastObservedValue: Double
+  let lastObserved: Int
+  let firstProjected: Int
 
   init(target: Target, seriesIndex: Int, series s: SimulatedSeries, condition: TargetCondition) {
     self.target = target
     self.seriesIndex = seriesIndex
     self.condition = condition
+    lastObservedValue = s.lastObservedValue
+    lastObserved = s.lastObserved
+    firstProjected = s.firstProjected
     let projected = Double(target.year - s.lastObserved)
     switch target.form {
     case .level, .share:
@@ -44,33 +58,59 @@ struct TargetMeasure: Sendable {
       let inPeriod = Double(target.year - Swift.max(start, s.firstProjected) + 1)
       shift = inPeriod > 0 ? .additive(weight: inPeriod) : nil
     }
+    let first = Swift.max(years.lowerBound, s.firstProjected)
+    let firstIndex = first - s.firstProjected
+    let endIndex = Swift.max(firstIndex, years.upperBound - s.firstProjected + 1)
+    projectedIndices = firstIndex..<endIndex
+    var part: Double? = nil
+    switch target.form {
+    case .level, .share:
+      part = target.year <= s.lastObserved ? s.observed[target.year] : nil
+    case .averageGrowth, .changeVersusBase, .cumulative:
+      var cumulative = true
+      if case .cumulative = target.form {} else { cumulative = false }
+      var folded: Double? = cumulative ? 0 : 1
+      for year in years where year <= s.lastObserved {
+        guard let r = s.observed[year], let f = folded else {
+          folded = nil
+          break
+        }
+        folded = cumulative ? f + r : f * (1 + r / 100)
+      }
+      part = folded
+    }
+    observedPart = part
   }
 
   /// The target quantity on a path (nil when a needed year has no value).
   func quantity(_ s: SimulatedSeries, path: UnsafeBufferPointer<Double>) -> Double? {
+    quantity(path: path)
+  }
+
+  /// ``quantity(_:path:)`` for this measure's series.
+  func quantity(path: UnsafeBufferPointer<Double>) -> Double? {
+    // Same operations in the same order as folding every year of `years`; the observed years
+    // (which come first) are folded once in `observedPart`.
     switch target.form {
     case .level, .share:
-      return s.value(year: target.year, path: path)
+      if target.year <= lastObserved { return observedPart }
+      let h = target.year - firstProjected
+      return h < path.count ? path[h] : nil
     case .averageGrowth:
-      var product = 1.0
-      for year in years {
-        guard let r = s.value(year: year, path: path) else { return nil }
-        product *= 1 + r / 100
+      guard var product = observedPart, projectedIndices.upperBound <= path.count else {
+        return nil
       }
+      for h in projectedIndices { product *= 1 + path[h] / 100 }
       return 100 * (pow(product, 1 / Double(years.count)) - 1)
     case .changeVersusBase:
-      var product = 1.0
-      for year in years {
-        guard let r = s.value(year: year, path: path) else { return nil }
-        product *= 1 + r / 100
+      guard var product = observedPart, projectedIndices.upperBound <= path.count else {
+        return nil
       }
+      for h in projectedIndices { product *= 1 + path[h] / 100 }
       return 100 * (product - 1)
     case .cumulative:
-      var sum = 0.0
-      for year in years {
-        guard let v = s.value(year: year, path: path) else { return nil }
-        sum += v
-      }
+      guard var sum = observedPart, projectedIndices.upperBound <= path.count else { return nil }
+      for h in projectedIndices { sum += path[h] }
       return sum
     }
   }
@@ -80,19 +120,24 @@ struct TargetMeasure: Sendable {
   func annualChange(_ s: SimulatedSeries, path: UnsafeBufferPointer<Double>, quantity q: Double)
     -> Double
   {
+    annualChange(path: path, quantity: q)
+  }
+
+  /// ``annualChange(_:path:quantity:)`` for this measure's series.
+  func annualChange(path: UnsafeBufferPointer<Double>, quantity q: Double) -> Double {
     switch target.form {
     case .level, .share:
-      let h = Double(target.year - s.lastObserved)
+      let h = Double(target.year - lastObserved)
       switch shift {
-      case .multiplicative: return 100 * (pow(q / s.lastObservedValue, 1 / h) - 1)
-      default: return (q - s.lastObservedValue) / h
+      case .multiplicative: return 100 * (pow(q / lastObservedValue, 1 / h) - 1)
+      default: return (q - lastObservedValue) / h
       }
     case .averageGrowth, .changeVersusBase, .cumulative:
       var product = 1.0
       var sum = 0.0
       var count = 0.0
-      for year in Swift.max(years.lowerBound, s.firstProjected)...target.year {
-        let r = s.value(year: year, path: path) ?? 0
+      for h in projectedIndices {
+        let r = h < path.count ? path[h] : 0
         product *= 1 + r / 100
         sum += r
         count += 1

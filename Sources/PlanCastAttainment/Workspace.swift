@@ -1,4 +1,5 @@
 import COpenBLAS
+import PlanCastForecasting
 import PlanCastNumerics
 
 /// One thread's buffers for simulating blocks of draws.
@@ -7,37 +8,81 @@ struct Workspace {
   let years: Int
   /// Shocks of a block: `dimension × (years · blockSize)`, column `local·years + y`.
   var shocks: [Double]
-  var innovations: [[Double]]
-  var paths: [[Double]]
+  /// Every series' innovations and path, flat: series `k` at ``innovationOffsets``[k] (horizon ×
+  /// components) and ``pathOffsets``[k] (horizon).
+  var innovations: [Double]
+  var paths: [Double]
+  let innovationOffsets: [Int]
+  let pathOffsets: [Int]
   var values: [Double]
+  /// The series' plain simulation data, so the per-draw loop copies no ``SimulatedSeries``.
+  let plans: [SeriesPlan]
+  let models: [any FittedModel]
+
+  struct SeriesPlan {
+    let horizon: Int
+    let components: Int
+    let firstProjected: Int
+    let componentOffset: Int
+    let streamKey: UInt64
+  }
 
   init(engine: AttainmentEngine, effects: ScenarioEffects) {
     self.engine = engine
     years = engine.shockYears.count
     shocks = [Double](repeating: 0, count: engine.dimension * years * AttainmentEngine.blockSize)
-    innovations = engine.series.map {
-      [Double](repeating: 0, count: Swift.max(0, $0.horizon) * $0.components)
+    var offsets: [Int] = []
+    var total = 0
+    for s in engine.series {
+      offsets.append(total)
+      total += Swift.max(0, s.horizon) * s.components
     }
-    paths = engine.series.map { [Double](repeating: 0, count: Swift.max(0, $0.horizon)) }
+    innovationOffsets = offsets
+    innovations = [Double](repeating: 0, count: Swift.max(1, total))
+    offsets = []
+    total = 0
+    for s in engine.series {
+      offsets.append(total)
+      total += Swift.max(0, s.horizon)
+    }
+    pathOffsets = offsets
+    paths = [Double](repeating: 0, count: Swift.max(1, total))
     values = [Double](repeating: 0, count: effects.assumptions.count)
+    plans = engine.series.map {
+      SeriesPlan(
+        horizon: $0.horizon, components: $0.components, firstProjected: $0.firstProjected,
+        componentOffset: $0.componentOffset, streamKey: $0.streamKey)
+    }
+    models = engine.series.map(\.fitted)
   }
 
-  mutating func run(block: Range<Int>, seed: UInt64, effects: ScenarioEffects, store: DrawStore) {
+  /// Independent standard normals for the draws of `block` (draw `p` from
+  /// `Philox(seed:, stream: p)`), then correlated: `shocks ← L·shocks` with one `dtrmm`.
+  static func drawShocks(
+    engine: AttainmentEngine, block: Range<Int>, seed: UInt64,
+    into shocks: UnsafeMutableBufferPointer<Double>
+  ) {
     let dimension = engine.dimension
-    // Independent standard normals, one stream per draw.
+    let perDraw = engine.shockYears.count * dimension
     for (local, draw) in block.enumerated() {
       var generator = Philox(seed: seed, stream: UInt64(draw))
-      let base = local * years * dimension
-      for k in 0..<(years * dimension) { shocks[base + k] = generator.nextNormal() }
+      let base = local * perDraw
+      for k in 0..<perDraw { shocks[base + k] = generator.nextNormal() }
     }
-    // Correlate every column at once: shocks ← L·shocks.
-    let columns = Int32(block.count * years)
+    let columns = Int32(block.count * engine.shockYears.count)
     if dimension > 0 {
       engine.correlation.factor.lower.elements.withUnsafeBufferPointer { l in
         cblas_dtrmm(
           CblasColMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, Int32(dimension),
-          columns, 1, l.baseAddress, Int32(dimension), &shocks, Int32(dimension))
+          columns, 1, l.baseAddress, Int32(dimension), shocks.baseAddress, Int32(dimension))
       }
+    }
+  }
+
+  mutating func run(block: Range<Int>, seed: UInt64, effects: ScenarioEffects, store: DrawStore) {
+    let engine = engine
+    shocks.withUnsafeMutableBufferPointer {
+      Self.drawShocks(engine: engine, block: block, seed: seed, into: $0)
     }
     for (local, draw) in block.enumerated() {
       simulateDraw(local: local, draw: draw, seed: seed, effects: effects, store: store)
@@ -47,35 +92,64 @@ struct Workspace {
   private mutating func simulateDraw(
     local: Int, draw: Int, seed: UInt64, effects: ScenarioEffects, store: DrawStore
   ) {
+    let engine = engine
     let dimension = engine.dimension
+    let years = years
+    let firstShockYear = engine.shockYears.lowerBound
     effects.drawValues(seed: seed, path: UInt64(draw), into: &values)
-    for (k, s) in engine.series.enumerated() {
-      let horizon = s.horizon
-      guard horizon > 0 else { continue }
-      let scale = effects.residualScales[k]
-      let components = s.components
-      for h in 0..<horizon {
-        let column = local * years + (s.firstProjected + h - engine.shockYears.lowerBound)
-        for j in 0..<components {
-          innovations[k][h * components + j] =
-            scale * shocks[column * dimension + s.componentOffset + j]
+    let innovationOffsets = innovationOffsets
+    let pathOffsets = pathOffsets
+    let plans = plans
+    let models = models
+    let residualScales = effects.residualScales
+    values.withUnsafeBufferPointer { values in
+      shocks.withUnsafeBufferPointer { shocks in
+        innovations.withUnsafeMutableBufferPointer { innovations in
+          paths.withUnsafeMutableBufferPointer { paths in
+            for k in 0..<plans.count {
+              let s = plans[k]
+              let horizon = s.horizon
+              guard horizon > 0 else { continue }
+              let scale = residualScales[k]
+              let components = s.components
+              let z = UnsafeMutableBufferPointer(
+                rebasing: innovations[
+                  innovationOffsets[k]..<(innovationOffsets[k] + horizon * components)])
+              let offset = s.componentOffset
+              for h in 0..<horizon {
+                let column = local * years + (s.firstProjected + h - firstShockYear)
+                for j in 0..<components {
+                  z[h * components + j] = scale * shocks[column * dimension + offset + j]
+                }
+              }
+              var generator = Philox(seed: seed &+ s.streamKey, stream: UInt64(draw))
+              let out = UnsafeMutableBufferPointer(
+                rebasing: paths[pathOffsets[k]..<(pathOffsets[k] + horizon)])
+              models[k].simulate(
+                innovations: UnsafeBufferPointer(z), generator: &generator, into: out)
+              effects.apply(series: k, values: values, path: out)
+            }
+            engine.measures.withUnsafeBufferPointer { measures in
+              do {
+                for t in 0..<measures.count {
+                  let k = measures[t].seriesIndex
+                  let path = UnsafeBufferPointer(
+                    rebasing: paths[
+                      pathOffsets[k]..<(pathOffsets[k] + Swift.max(0, plans[k].horizon))])
+                  guard let q = measures[t].quantity(path: path) else {
+                    store.quantity[t][draw] = .nan
+                    store.change[t][draw] = .nan
+                    store.shift[t][draw] = .nan
+                    continue
+                  }
+                  store.quantity[t][draw] = q
+                  store.change[t][draw] = measures[t].annualChange(path: path, quantity: q)
+                  store.shift[t][draw] = measures[t].requiredShift(quantity: q) ?? .nan
+                }
+              }
+            }
+          }
         }
-      }
-      var generator = Philox(seed: seed &+ s.streamKey, stream: UInt64(draw))
-      innovations[k].withUnsafeBufferPointer { z in
-        paths[k].withUnsafeMutableBufferPointer { out in
-          s.fitted.simulate(innovations: z, generator: &generator, into: out)
-          effects.apply(series: k, s, values: values, path: out)
-        }
-      }
-    }
-    for (t, measure) in engine.measures.enumerated() {
-      let s = engine.series[measure.seriesIndex]
-      paths[measure.seriesIndex].withUnsafeBufferPointer { path in
-        guard let q = measure.quantity(s, path: path) else { return }
-        store.quantity[t][draw] = q
-        store.change[t][draw] = measure.annualChange(s, path: path, quantity: q)
-        store.shift[t][draw] = measure.requiredShift(quantity: q) ?? .nan
       }
     }
   }
