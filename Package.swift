@@ -7,6 +7,10 @@ let package = Package(
   products: [
     .executable(name: "plancast", targets: ["plancast"]),
     .library(name: "PlanCastNumerics", targets: ["PlanCastNumerics"]),
+    // For the Benchmarks package (attain-bench): loading a model and running attainment.
+    .library(name: "PlanCastPlan", targets: ["PlanCastPlan"]),
+    .library(name: "PlanCastForecasting", targets: ["PlanCastForecasting"]),
+    .library(name: "PlanCastAttainment", targets: ["PlanCastAttainment"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

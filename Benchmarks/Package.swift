@@ -22,6 +22,17 @@ let package = Package(
         .product(name: "PlanCastNumerics", package: mainPackage.lastPathComponent),
       ]
     ),
+    // Full CZT attainment (10^6 draws), the random-number and memory floors, and --dump-json
+    // for the numpy peer (peers/attain_peers.py).
+    .executableTarget(
+      name: "attain-bench",
+      dependencies: [
+        .product(name: "PlanCastNumerics", package: mainPackage.lastPathComponent),
+        .product(name: "PlanCastPlan", package: mainPackage.lastPathComponent),
+        .product(name: "PlanCastForecasting", package: mainPackage.lastPathComponent),
+        .product(name: "PlanCastAttainment", package: mainPackage.lastPathComponent),
+      ]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )
