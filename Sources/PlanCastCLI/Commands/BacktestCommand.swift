@@ -19,26 +19,14 @@ public struct BacktestCommand: ParsableCommand {
       """)
 
   @OptionGroup var modelOptions: ModelOptions
+  @OptionGroup var window: BacktestWindowOptions
   @OptionGroup var selection: SeriesSelection
   @OptionGroup var simulation: SimulationOptions
-
-  @Option(help: ArgumentHelp("Origin years FIRST:LAST.", valueName: "first:last"))
-  var origins = RangeArgument(2010...2020)
-
-  @Option(
-    help: ArgumentHelp("Forecast horizons FIRST:LAST (years ahead).", valueName: "first:last"))
-  var horizons = RangeArgument(1...5)
 
   @Option(help: "Output format.")
   var format: OutputFormat = .table
 
   public init() {}
-
-  public func validate() throws {
-    guard horizons.range.lowerBound >= 1 else {
-      throw ValidationError("--horizons must start at 1 or later, e.g. 1:5")
-    }
-  }
 
   public func run() throws {
     try reportingFailures {
@@ -46,7 +34,7 @@ public struct BacktestCommand: ParsableCommand {
       let request = try selection.request(
         model: model, toYear: model.config.planEnd, simulation: simulation)
       let rows = SeriesBacktest(engine: ProjectionEngine(model: model)).run(
-        request, origins: origins.range, horizons: horizons.range)
+        request, origins: window.origins.range, horizons: window.horizons.range)
       let report = BacktestReport(rows: rows)
       switch format {
       case .json: print(report.json().render())

@@ -40,6 +40,7 @@ public struct ExportCommand: ParsableCommand {
       """)
 
   @OptionGroup var modelOptions: ModelOptions
+  @OptionGroup var window: BacktestWindowOptions
   @OptionGroup var simulation: SimulationOptions
   @OptionGroup var language: LanguageOption
   @OptionGroup var attainment: AttainmentRunOptions
@@ -56,19 +57,7 @@ public struct ExportCommand: ParsableCommand {
   @Flag(help: "Overwrite files that exist.")
   var force = false
 
-  @Option(help: ArgumentHelp("Backtest origin years FIRST:LAST.", valueName: "first:last"))
-  var origins = RangeArgument(2010...2020)
-
-  @Option(help: ArgumentHelp("Backtest horizons FIRST:LAST.", valueName: "first:last"))
-  var horizons = RangeArgument(1...5)
-
   public init() {}
-
-  public func validate() throws {
-    guard horizons.range.lowerBound >= 1 else {
-      throw ValidationError("--horizons must start at 1 or later, e.g. 1:5")
-    }
-  }
 
   public func run() throws {
     try reportingFailures {
@@ -81,8 +70,8 @@ public struct ExportCommand: ParsableCommand {
       let request = ProjectionRequest(
         toYear: model.config.planEnd, paths: simulation.paths, seed: simulation.seed)
       let context = ExportSubject.Context(
-        model: model, request: request, language: language.lang, origins: origins.range,
-        horizons: horizons.range, attainment: attainment)
+        model: model, request: request, language: language.lang, origins: window.origins.range,
+        horizons: window.horizons.range, attainment: attainment)
       let tables = try subjects.flatMap { try $0.tables(context) }
       var options: [(String, JSONValue)] = [
         ("what", .string(what.rawValue)), ("format", .string(format.rawValue)),
@@ -90,8 +79,8 @@ public struct ExportCommand: ParsableCommand {
       ]
       if subjects.contains(.backtest) {
         options += [
-          ("origins", .string(origins.defaultValueDescription)),
-          ("horizons", .string(horizons.defaultValueDescription)),
+          ("origins", .string(window.origins.defaultValueDescription)),
+          ("horizons", .string(window.horizons.defaultValueDescription)),
         ]
       }
       if subjects.contains(.attainment) { options += attainment.manifestOptions }

@@ -30,6 +30,7 @@ public struct ReportCommand: ParsableCommand {
       """)
 
   @OptionGroup var modelOptions: ModelOptions
+  @OptionGroup var window: BacktestWindowOptions
   @OptionGroup var simulation: SimulationOptions
   @OptionGroup var language: LanguageOption
   @OptionGroup var attainmentOptions: AttainmentRunOptions
@@ -40,19 +41,7 @@ public struct ReportCommand: ParsableCommand {
   @Flag(help: "Overwrite the file if it exists.")
   var force = false
 
-  @Option(help: ArgumentHelp("Backtest origin years FIRST:LAST.", valueName: "first:last"))
-  var origins = RangeArgument(2010...2020)
-
-  @Option(help: ArgumentHelp("Backtest horizons FIRST:LAST.", valueName: "first:last"))
-  var horizons = RangeArgument(1...5)
-
   public init() {}
-
-  public func validate() throws {
-    guard horizons.range.lowerBound >= 1 else {
-      throw ValidationError("--horizons must start at 1 or later, e.g. 1:5")
-    }
-  }
 
   public func run() throws {
     try reportingFailures {
@@ -64,7 +53,7 @@ public struct ReportCommand: ParsableCommand {
       let evaluations = TargetEvaluator(data: model.data, language: lang).evaluate(model.plan)
       let projections = model.specifications == nil ? [] : engine.project(request)
       let backtest = SeriesBacktest(engine: engine).run(
-        request, origins: origins.range, horizons: horizons.range)
+        request, origins: window.origins.range, horizons: window.horizons.range)
       let attainment =
         model.specifications == nil || model.scenarios.isEmpty
         ? [] : try attainmentOptions.run(model: model, seed: simulation.seed)
@@ -75,8 +64,8 @@ public struct ReportCommand: ParsableCommand {
         model: model, asOf: modelOptions.asOf, simulation: simulation, language: lang,
         options: [
           ("to_year", .int(request.toYear)),
-          ("origins", .string(origins.defaultValueDescription)),
-          ("horizons", .string(horizons.defaultValueDescription)),
+          ("origins", .string(window.origins.defaultValueDescription)),
+          ("horizons", .string(window.horizons.defaultValueDescription)),
         ] + (attainment.isEmpty ? [] : attainmentOptions.manifestOptions)
           + (sensitivity.map {
             [

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `--origins` and `--horizons`: the rolling-origin window of a backtest.
+struct BacktestWindowOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Backtest origin years FIRST:LAST.", valueName: "first:last"))
+  var origins = RangeArgument(2010...2020)
+
+  @Option(
+    help: ArgumentHelp("Backtest horizons FIRST:LAST (years ahead).", valueName: "first:last"))
+  var horizons = RangeArgument(1...5)
+
+  func validate() throws {
+    guard horizons.range.lowerBound >= 1 else {
+      throw ValidationError("--horizons must start at 1 or later, e.g. 1:5")
+    }
+  }
+}
