@@ -1,4 +1,3 @@
-import COpenBLAS
 import Dispatch
 import PlanCastNumerics
 import PlanCastPlan
@@ -297,18 +296,9 @@ struct RawWorkspace {
     block: Range<Int>, seed: UInt64, effects: ScenarioEffects, store: RawPathStore
   ) {
     let dimension = engine.dimension
-    for (local, draw) in block.enumerated() {
-      var generator = Philox(seed: seed, stream: UInt64(draw))
-      let base = local * years * dimension
-      for k in 0..<(years * dimension) { shocks[base + k] = generator.nextNormal() }
-    }
-    let columns = Int32(block.count * years)
-    if dimension > 0 {
-      engine.correlation.factor.lower.elements.withUnsafeBufferPointer { l in
-        cblas_dtrmm(
-          CblasColMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, Int32(dimension),
-          columns, 1, l.baseAddress, Int32(dimension), &shocks, Int32(dimension))
-      }
+    let engine = engine
+    shocks.withUnsafeMutableBufferPointer {
+      Workspace.drawShocks(engine: engine, block: block, seed: seed, into: $0)
     }
     for (local, draw) in block.enumerated() {
       effects.drawValues(seed: seed, path: UInt64(draw), into: &values)

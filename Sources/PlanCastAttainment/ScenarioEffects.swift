@@ -21,6 +21,9 @@ struct ScenarioEffects: Sendable {
   let residualScales: [Double]
   /// Per assumption: the key of its random stream (`seed &+ key`, stream = draw).
   let streamKeys: [UInt64]
+  /// Per assumption: its value or distribution (plain numbers, so that drawing them on every
+  /// path copies no reference-counted assumption).
+  let valueSpecs: [AssumptionValue]
   /// Per series: what each entry of ``perSeries`` does to a path, resolved once.
   let operations: [[PathOperation]]
 
@@ -46,6 +49,7 @@ struct ScenarioEffects: Sendable {
   init(scenario: Scenario, series: [SimulatedSeries]) {
     assumptions = scenario.assumptions
     streamKeys = scenario.assumptions.map { stableHash("assumption:" + $0.name) }
+    valueSpecs = scenario.assumptions.map(\.value)
     let perSeries = series.map { s -> [(index: Int, follows: Bool)] in
       scenario.assumptions.enumerated().compactMap { index, a in
         guard a.areas?.contains(s.area) ?? true else { return nil }
@@ -92,8 +96,8 @@ struct ScenarioEffects: Sendable {
 
   /// Draws every assumption's value for one path (fixed values are returned as they are).
   func drawValues(seed: UInt64, path: UInt64, into values: inout [Double]) {
-    for (k, a) in assumptions.enumerated() {
-      switch a.value {
+    for k in valueSpecs.indices {
+      switch valueSpecs[k] {
       case .fixed(let v): values[k] = v
       case .normal(let mean, let sd):
         var g = Philox(seed: seed &+ streamKeys[k], stream: path)

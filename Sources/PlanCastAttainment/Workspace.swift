@@ -57,17 +57,21 @@ struct Workspace {
   }
 
   /// Independent standard normals for the draws of `block` (draw `p` from
-  /// `Philox(seed:, stream: p)`), then correlated: `shocks ← L·shocks` with one `dtrmm`.
+  /// `Philox(seed:, stream: p)`, ziggurat method), then correlated: `shocks ← L·shocks` with
+  /// one `dtrmm`. Engine runs and sweeps both call this, so their draws stay identical.
   static func drawShocks(
     engine: AttainmentEngine, block: Range<Int>, seed: UInt64,
     into shocks: UnsafeMutableBufferPointer<Double>
   ) {
+    // The simulation runs in parallel across draws; BLAS must not start threads of its own
+    // for these small products (OpenBLAS's idle workers spin in sched_yield and take a core).
+    if openblas_get_num_threads() != 1 { openblas_set_num_threads(1) }
     let dimension = engine.dimension
     let perDraw = engine.shockYears.count * dimension
     for (local, draw) in block.enumerated() {
       var generator = Philox(seed: seed, stream: UInt64(draw))
       let base = local * perDraw
-      for k in 0..<perDraw { shocks[base + k] = generator.nextNormal() }
+      for k in 0..<perDraw { shocks[base + k] = generator.nextZigguratNormal() }
     }
     let columns = Int32(block.count * engine.shockYears.count)
     if dimension > 0 {
@@ -92,10 +96,12 @@ struct Workspace {
   private mutating func simulateDraw(
     local: Int, draw: Int, seed: UInt64, effects: ScenarioEffects, store: DrawStore
   ) {
-    let engine = engine
+    // Read what a draw needs; copying the whole engine here would retain every array it holds
+    // on every draw, and two threads doing that contend on the reference counts.
     let dimension = engine.dimension
     let years = years
     let firstShockYear = engine.shockYears.lowerBound
+    let measures = engine.measures
     effects.drawValues(seed: seed, path: UInt64(draw), into: &values)
     let innovationOffsets = innovationOffsets
     let pathOffsets = pathOffsets
@@ -125,11 +131,13 @@ struct Workspace {
               var generator = Philox(seed: seed &+ s.streamKey, stream: UInt64(draw))
               let out = UnsafeMutableBufferPointer(
                 rebasing: paths[pathOffsets[k]..<(pathOffsets[k] + horizon)])
-              models[k].simulate(
-                innovations: UnsafeBufferPointer(z), generator: &generator, into: out)
+              models.withUnsafeBufferPointer {
+                $0[k].simulate(
+                  innovations: UnsafeBufferPointer(z), generator: &generator, into: out)
+              }
               effects.apply(series: k, values: values, path: out)
             }
-            engine.measures.withUnsafeBufferPointer { measures in
+            measures.withUnsafeBufferPointer { measures in
               do {
                 for t in 0..<measures.count {
                   let k = measures[t].seriesIndex

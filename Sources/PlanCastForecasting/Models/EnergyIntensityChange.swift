@@ -139,6 +139,9 @@ public struct FittedEnergyIntensityChange: FittedModel {
   public let growthModel: FittedGrowthAutoregression?
   let uncertainty: LinearModelUncertainty
   let observedGrowth: [Int: Double]
+  /// Fixed future growth rates when the scenario gives them (`nil`: simulated or no regressor),
+  /// kept apart so that simulation does not copy the regressor on every path.
+  let scenarioGrowth: [Double]?
 
   init(spec: EnergyIntensityChange, series: YearlySeries) throws {
     let model = spec.name
@@ -212,6 +215,11 @@ public struct FittedEnergyIntensityChange: FittedModel {
     self.rowYears = rowYears
     uncertainty = LinearModelUncertainty(regression)
     observedGrowth = growthByYear ?? [:]
+    if case .scenario(let values) = spec.growth?.future {
+      scenarioGrowth = values
+    } else {
+      scenarioGrowth = nil
+    }
   }
 
   public var name: String { spec.name }
@@ -246,7 +254,7 @@ public struct FittedEnergyIntensityChange: FittedModel {
     innovations: UnsafeBufferPointer<Double>, generator: inout Philox,
     into growth: UnsafeMutableBufferPointer<Double>
   ) {
-    guard let regressor = spec.growth else { return }
+    guard spec.growth != nil else { return }
     let horizon = growth.count
     let last = series.lastYear!
     let growthLast = growthModel?.series.lastYear! ?? last
@@ -271,9 +279,9 @@ public struct FittedEnergyIntensityChange: FittedModel {
           growth[h - 1] = g
           continue
         }
-        switch regressor.future {
-        case .scenario(let values): growth[h - 1] = values[Swift.min(h - 1, values.count - 1)]
-        case .model:
+        if let values = scenarioGrowth {
+          growth[h - 1] = values[Swift.min(h - 1, values.count - 1)]
+        } else {
           if year > growthLast {
             growth[h - 1] = simulated[year - growthLast - 1]
           } else {
