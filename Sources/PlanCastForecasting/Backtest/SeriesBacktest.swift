@@ -52,14 +52,7 @@ public struct SeriesBacktest: Sendable {
     else { return [] }
     guard let first = series.years.first, let last = series.years.last else { return [] }
     let window = first...last
-    let factory = ModelFactory(
-      selection: model.specifications?.selection ?? .aicc,
-      auxiliaryDeclaration: { other in
-        model.specifications?.declaration(indicator: other, area: area)
-      },
-      auxiliary: { [engine] other in
-        try? engine.history(area: area, indicator: other, request: request).series
-      })
+    let factory = engine.factory(area: area, request: request)
     var specs: [(String, Result<any ForecastModel, Error>)] = []
     specs.append(
       (

@@ -130,7 +130,15 @@ public struct ProjectionEngine: Sendable {
     guard let declaration = model.specifications?.declaration(indicator: indicator, area: area),
       let info = model.data.catalog[indicator]
     else { throw ForecastError.invalidSeries(series.name, "no model declared in models.toml") }
-    let factory = ModelFactory(
+    let fitted = try factory(area: area, request: request)
+      .make(declaration, indicator: info, window: first...last).fit(series)
+    return (fitted, series, proxy)
+  }
+
+  /// The model factory for `area`: `auto` follows models.toml's selection rule, and composite
+  /// models find the other indicators of the same area (declaration and data window).
+  public func factory(area: String, request: ProjectionRequest) -> ModelFactory {
+    ModelFactory(
       selection: model.specifications?.selection ?? .aicc,
       auxiliaryDeclaration: { [model] other in
         model.specifications?.declaration(indicator: other, area: area)
@@ -138,7 +146,5 @@ public struct ProjectionEngine: Sendable {
       auxiliary: { [self] other in
         try? self.history(area: area, indicator: other, request: request).series
       })
-    let fitted = try factory.make(declaration, indicator: info, window: first...last).fit(series)
-    return (fitted, series, proxy)
   }
 }

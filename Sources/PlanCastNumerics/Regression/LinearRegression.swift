@@ -226,7 +226,7 @@ public enum LinearRegression {
 
     // Solve R₁₁·z = (Qᵀ·y)₁ in the scaled coordinates.
     c.update(from: yw, count: n)
-    try applyQTranspose(a, rows: n, reflectors: k, tau: tau, c, small: small)
+    try applyQ(a, rows: n, reflectors: k, tau: tau, c, small: small, transpose: true)
     var tailSquares = 0.0
     for i in rank..<n { tailSquares += c[i] * c[i] }
     solveR(a, rows: n, rank: rank, c, small: small)
@@ -423,14 +423,14 @@ public enum LinearRegression {
         cblas_dtrsv(
           CblasColMajor, CblasUpper, CblasTrans, CblasNonUnit, Int32(rank), a, Int32(n), h, 1)
       }
-      try applyQTranspose(a, rows: n, reflectors: k, tau: tau, f, small: small)
+      try applyQ(a, rows: n, reflectors: k, tau: tau, f, small: small, transpose: true)
       for q in 0..<rank {
         u[q] = h[q]
         f[q] -= h[q]
       }
       for i in rank..<n { u[i] = f[i] }
       solveR(a, rows: n, rank: rank, f, small: small)
-      try applyQ(a, rows: n, reflectors: k, tau: tau, u, small: small)
+      try applyQ(a, rows: n, reflectors: k, tau: tau, u, small: small, transpose: false)
       var correction = 0.0
       var size = 0.0
       for q in 0..<rank {
@@ -445,41 +445,25 @@ public enum LinearRegression {
     }
   }
 
-  /// `c ← Q·c` for the reflectors in `a`.
+  /// `c ← Q·c`, or `c ← Qᵀ·c` when `transpose`, for the reflectors in `a`.
   private static func applyQ(
     _ a: UnsafeMutablePointer<Double>, rows n: Int, reflectors k: Int,
-    tau: UnsafeMutablePointer<Double>, _ c: UnsafeMutablePointer<Double>, small: Bool
+    tau: UnsafeMutablePointer<Double>, _ c: UnsafeMutablePointer<Double>, small: Bool,
+    transpose: Bool
   ) throws {
     guard k > 0 else { return }
     if small {
-      SmallPivotedQR.applyQ(a, rows: n, reflectors: k, tau: tau, c)
-      return
-    }
-    var work = [Double](repeating: 0, count: 64)
-    let info = LAPACKE_dormqr_work(
-      LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), CChar(UInt8(ascii: "N")), Int32(n), 1,
-      Int32(k), a, Int32(n), tau, c, Int32(n), &work, Int32(work.count))
-    do {
-      try LinearAlgebraError.check(info, routine: "dormqr") { _ in
-        .illegalArgument(routine: "dormqr", argument: 0)
+      if transpose {
+        SmallPivotedQR.applyQTranspose(a, rows: n, reflectors: k, tau: tau, c)
+      } else {
+        SmallPivotedQR.applyQ(a, rows: n, reflectors: k, tau: tau, c)
       }
-    } catch let error as LinearAlgebraError { throw RegressionError.linearAlgebra(error) }
-  }
-
-  /// `c ← Qᵀ·c` for the reflectors in `a`.
-  private static func applyQTranspose(
-    _ a: UnsafeMutablePointer<Double>, rows n: Int, reflectors k: Int,
-    tau: UnsafeMutablePointer<Double>, _ c: UnsafeMutablePointer<Double>, small: Bool
-  ) throws {
-    guard k > 0 else { return }
-    if small {
-      SmallPivotedQR.applyQTranspose(a, rows: n, reflectors: k, tau: tau, c)
       return
     }
     var work = [Double](repeating: 0, count: 64)
     let info = LAPACKE_dormqr_work(
-      LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), CChar(UInt8(ascii: "T")), Int32(n), 1,
-      Int32(k), a, Int32(n), tau, c, Int32(n), &work, Int32(work.count))
+      LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), CChar(UInt8(ascii: transpose ? "T" : "N")),
+      Int32(n), 1, Int32(k), a, Int32(n), tau, c, Int32(n), &work, Int32(work.count))
     do {
       try LinearAlgebraError.check(info, routine: "dormqr") { _ in
         .illegalArgument(routine: "dormqr", argument: 0)
