@@ -179,23 +179,32 @@ public struct AttainmentEngine: Sendable {
   ) -> TargetAttainment {
     let s = series[measure.seriesIndex]
     let n = settings.draws
-    var quantities = Array(UnsafeBufferPointer(start: store.quantity[k], count: n))
+    let quantities = UnsafeBufferPointer(start: store.quantity[k], count: n)
     let met = quantities.reduce(0) { $0 + (measure.condition.isMet(by: $1) ? 1 : 0) }
     let p = Double(met) / Double(n)
-    let q = QuantileSelection.quantiles(&quantities, [0.5, 0.1, 0.9, 0.025, 0.975])
-    var changes = Array(UnsafeBufferPointer(start: store.change[k], count: n))
-    let typicalChange = QuantileSelection.quantiles(&changes, [0.5])[0]
+    // The annual change and the required shift are monotone functions of the quantity
+    // (increasing and decreasing), so every summary is an order statistic of the quantities.
+    let levels = [0.5, 0.1, 0.9, 0.025, 0.975]
+    let wantsRequired = measure.shift != nil && measure.condition.comparator != .about
+    let up: Bool
+    switch measure.condition.comparator {
+    case .atLeast, .greaterThan, .about: up = true
+    case .atMost, .lessThan: up = false
+    case .reach: up = measure.condition.direction >= 0
+    }
+    let shiftLevels = up ? [0.5, 0.8] : [0.5, 0.2]
+    var ranks = OrderStatistics.ranks(count: n, levels: levels)
+    if wantsRequired {
+      ranks += OrderStatistics.ranks(count: n, levels: shiftLevels).map { n - 1 - $0 }
+    }
+    let order = OrderStatistics(quantities, ranks: ranks)
+    let q = levels.map { order.quantile($0) }
+    let typicalChange = order.quantile(0.5) { measure.annualChange(quantity: $0) }
     var required: (Double?, Double?) = (nil, nil)
-    if measure.shift != nil, measure.condition.comparator != .about {
-      var shifts = Array(UnsafeBufferPointer(start: store.shift[k], count: n))
-      let up: Bool
-      switch measure.condition.comparator {
-      case .atLeast, .greaterThan: up = true
-      case .atMost, .lessThan: up = false
-      case .reach: up = measure.condition.direction >= 0
-      case .about: up = true
+    if wantsRequired {
+      let c = shiftLevels.map { level in
+        order.quantile(level, decreasing: true) { measure.requiredShift(quantity: $0) ?? .nan }
       }
-      let c = QuantileSelection.quantiles(&shifts, up ? [0.5, 0.8] : [0.5, 0.2])
       required = (measure.compose(typicalChange, c[0]), measure.compose(typicalChange, c[1]))
     }
     return TargetAttainment(
@@ -221,25 +230,18 @@ final class SummaryStore: @unchecked Sendable {
   }
 }
 
-/// Per-draw results, written by index from any thread (each draw by exactly one thread, which
-/// writes every slot of that draw, NaN where the quantity is undefined).
+/// Each target's quantity per draw, written by index from any thread (each draw by exactly one
+/// thread, NaN where the quantity is undefined).
 final class DrawStore: @unchecked Sendable {
   let quantity: [UnsafeMutablePointer<Double>]
-  let change: [UnsafeMutablePointer<Double>]
-  let shift: [UnsafeMutablePointer<Double>]
 
   init(targets: Int, draws: Int) {
-    func make() -> [UnsafeMutablePointer<Double>] {
-      (0..<targets).map { _ in
-        UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, draws))
-      }
+    quantity = (0..<targets).map { _ in
+      UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, draws))
     }
-    quantity = make()
-    change = make()
-    shift = make()
   }
 
   func deallocate() {
-    for p in quantity + change + shift { p.deallocate() }
+    for p in quantity { p.deallocate() }
   }
 }

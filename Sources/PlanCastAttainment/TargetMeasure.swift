@@ -83,11 +83,6 @@ struct TargetMeasure: Sendable {
   }
 
   /// The target quantity on a path (nil when a needed year has no value).
-  func quantity(_ s: SimulatedSeries, path: UnsafeBufferPointer<Double>) -> Double? {
-    quantity(path: path)
-  }
-
-  /// ``quantity(_:path:)`` for this measure's series.
   func quantity(path: UnsafeBufferPointer<Double>) -> Double? {
     // Same operations in the same order as folding every year of `years`; the observed years
     // (which come first) are folded once in `observedPart`.
@@ -117,14 +112,11 @@ struct TargetMeasure: Sendable {
 
   /// The path's own average change per projected year, in the shift space's terms: growth %
   /// (levels), units a year (shares, difference levels), or the mean projected rate (rates).
-  func annualChange(_ s: SimulatedSeries, path: UnsafeBufferPointer<Double>, quantity q: Double)
-    -> Double
-  {
-    annualChange(path: path, quantity: q)
-  }
-
-  /// ``annualChange(_:path:quantity:)`` for this measure's series.
-  func annualChange(path: UnsafeBufferPointer<Double>, quantity q: Double) -> Double {
+  ///
+  /// For every form this is a function of the quantity alone, increasing in it (the observed
+  /// part is fixed), so its quantiles over the draws are this function of the quantity's: the
+  /// engine keeps only the quantities.
+  func annualChange(quantity q: Double) -> Double {
     switch target.form {
     case .level, .share:
       let h = Double(target.year - lastObserved)
@@ -133,21 +125,23 @@ struct TargetMeasure: Sendable {
       default: return (q - lastObservedValue) / h
       }
     case .averageGrowth, .changeVersusBase, .cumulative:
-      var product = 1.0
-      var sum = 0.0
-      var count = 0.0
-      for h in projectedIndices {
-        let r = h < path.count ? path[h] : 0
-        product *= 1 + r / 100
-        sum += r
-        count += 1
+      let count = Double(projectedIndices.count)
+      guard let observed = observedPart, count > 0 else {
+        if case .cumulative = target.form { return .nan }
+        return 0
       }
-      if case .cumulative = target.form { return sum / count }
+      let product: Double
+      switch target.form {
+      case .cumulative: return (q - observed) / count
+      case .averageGrowth: product = pow(1 + q / 100, Double(years.count)) / observed
+      default: product = (1 + q / 100) / observed
+      }
       return 100 * (pow(product, 1 / count) - 1)
     }
   }
 
-  /// The constant change per projected year that would put this path exactly on the target.
+  /// The constant change per projected year that would put a path with quantity `q` exactly on
+  /// the target; decreasing in `q`.
   func requiredShift(quantity q: Double) -> Double? {
     switch shift {
     case .multiplicative(let exponent):

@@ -65,7 +65,7 @@ struct Workspace {
   ) {
     // The simulation runs in parallel across draws; BLAS must not start threads of its own
     // for these small products (OpenBLAS's idle workers spin in sched_yield and take a core).
-    if openblas_get_num_threads() != 1 { openblas_set_num_threads(1) }
+    BLASThreads.useCallingThread()
     let dimension = engine.dimension
     let perDraw = engine.shockYears.count * dimension
     for (local, draw) in block.enumerated() {
@@ -138,22 +138,12 @@ struct Workspace {
               effects.apply(series: k, values: values, path: out)
             }
             measures.withUnsafeBufferPointer { measures in
-              do {
-                for t in 0..<measures.count {
-                  let k = measures[t].seriesIndex
-                  let path = UnsafeBufferPointer(
-                    rebasing: paths[
-                      pathOffsets[k]..<(pathOffsets[k] + Swift.max(0, plans[k].horizon))])
-                  guard let q = measures[t].quantity(path: path) else {
-                    store.quantity[t][draw] = .nan
-                    store.change[t][draw] = .nan
-                    store.shift[t][draw] = .nan
-                    continue
-                  }
-                  store.quantity[t][draw] = q
-                  store.change[t][draw] = measures[t].annualChange(path: path, quantity: q)
-                  store.shift[t][draw] = measures[t].requiredShift(quantity: q) ?? .nan
-                }
+              for t in 0..<measures.count {
+                let k = measures[t].seriesIndex
+                let path = UnsafeBufferPointer(
+                  rebasing: paths[
+                    pathOffsets[k]..<(pathOffsets[k] + Swift.max(0, plans[k].horizon))])
+                store.quantity[t][draw] = measures[t].quantity(path: path) ?? .nan
               }
             }
           }

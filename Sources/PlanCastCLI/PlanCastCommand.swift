@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanCastNumerics
 
 /// The `plancast` root command: a toolkit that tells a planning office whether its plan's
 /// numeric targets will be met, how likely that is, and which assumptions matter most.
@@ -41,6 +42,7 @@ extension PlanCastCommand {
   /// Parses the process arguments and runs the command. Usage errors exit with code 2 (the
   /// Unix convention PlanCast documents) rather than argument-parser's 64; data errors exit 1.
   public static func runAsMain() {
+    BLASThreads.useCallingThreadUnlessConfigured()
     do {
       var command = try parseAsRoot()
       try command.run()

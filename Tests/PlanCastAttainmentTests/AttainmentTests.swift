@@ -84,6 +84,25 @@ import Testing
     #expect(try target("T4").median == 56 && target("T4").probability == 1)
     #expect(abs(try #require(try target("T5").median) - 550) < 1e-9)
     #expect(try target("T5").probability == 1)
+
+    // The annual change and the constant change that would just meet each target (the engine
+    // derives both from the quantity's order statistics).
+    func expectClose(_ value: Double?, _ expected: Double, _ what: String) {
+      #expect(
+        value.map { abs($0 - expected) < 1e-9 } == true, "\(what): \(String(describing: value))")
+    }
+    for id in ["T2", "T3"] { expectClose(try target(id).projectedAnnualChange, 8, id) }
+    expectClose(try target("T2").requiredForHalf, 7, "T2 required")
+    expectClose(try target("T2").requiredForEighty, 7, "T2 required")
+    expectClose(
+      try target("T3").requiredForEighty, 100 * (pow(1.6 / (1 + growth2020 / 100), 0.2) - 1),
+      "T3 required")
+    let share = try #require(model.data.series(area: "R", indicator: "share"))
+    let years = Double(2025 - share.years.last!)
+    expectClose(try target("T4").projectedAnnualChange, (56 - share.values.last!) / years, "T4")
+    expectClose(try target("T4").requiredForHalf, (55 - share.values.last!) / years, "T4")
+    expectClose(try target("T5").projectedAnnualChange, 110, "T5")
+    expectClose(try target("T5").requiredForEighty, 100, "T5 required")
   }
 
   @Test func bitwiseIdenticalAtOneAndTwoThreads() throws {

@@ -120,8 +120,8 @@ func floors(normalsPerDraw: Int, draws: Int) -> [String: Double] {
     }
     result[name + "_per_second"] = Double(n) / median(times)
   }
-  // Writing the draw store: 3 arrays × targets × draws doubles, fresh pages as the engine does.
-  let bytes = 3 * 5 * draws * 8
+  // Writing the draw store: one array of quantities per target, fresh pages as the engine does.
+  let bytes = 5 * draws * 8
   var writeTimes: [Double] = []
   var touchTimes: [Double] = []
   for _ in 0..<3 {
@@ -183,6 +183,7 @@ func normalsPerDraw(_ d: [String: Any]) -> (shocks: Int, parameters: Int) {
 
 // MARK: Run
 
+BLASThreads.useCallingThreadUnlessConfigured()
 do {
   let loadStart = now()
   let model = try PlanModel.load(directory: modelDirectory)

@@ -21,6 +21,9 @@ public struct LinearModelUncertainty: Sendable {
   /// The factor's lower triangle, row-major and packed: row `i` holds `L[i, 0…i]` from
   /// `i(i+1)/2`.
   let packedFactor: [Double]
+  /// Whether draws vary (σ̂ > 0 and a usable covariance factor); otherwise every draw is
+  /// `(β̂, σ̂)` and consumes no random numbers.
+  public let isRandom: Bool
 
   /// Captures the sampling distribution of a fitted regression.
   public init(_ result: RegressionResult) {
@@ -35,11 +38,8 @@ public struct LinearModelUncertainty: Sendable {
     } else {
       packedFactor = []
     }
+    isRandom = sigma > 0 && covarianceFactor != nil
   }
-
-  /// Whether draws vary (σ̂ > 0 and a usable covariance factor); otherwise every draw is
-  /// `(β̂, σ̂)` and consumes no random numbers.
-  public var isRandom: Bool { sigma > 0 && covarianceFactor != nil }
 
   /// One draw of (β, σ).
   public func draw(generator: inout Philox) -> (beta: [Double], sigma: Double) {

@@ -138,6 +138,12 @@ public struct FittedEnergyIntensityChange: FittedModel {
   /// The fitted growth model when future growth is simulated.
   public let growthModel: FittedGrowthAutoregression?
   let uncertainty: LinearModelUncertainty
+  /// Read on every simulated draw, so kept apart from ``spec`` and ``growthModel`` (reading
+  /// those copies them, with their arrays' reference counts).
+  let hasGrowthRegressor: Bool
+  let growthLastYear: Int?
+  /// Observed GDP growth of the years after the last energy observation, from the next year on.
+  let observedGrowthAhead: [Double?]
   let observedGrowth: [Int: Double]
   /// Fixed future growth rates when the scenario gives them (`nil`: simulated or no regressor),
   /// kept apart so that simulation does not copy the regressor on every path.
@@ -215,6 +221,11 @@ public struct FittedEnergyIntensityChange: FittedModel {
     self.rowYears = rowYears
     uncertainty = LinearModelUncertainty(regression)
     observedGrowth = growthByYear ?? [:]
+    hasGrowthRegressor = spec.growth != nil
+    growthLastYear = growthModel?.series.lastYear
+    let growthByYearOrEmpty = growthByYear ?? [:]
+    let ahead = (growthByYearOrEmpty.keys.max() ?? reference) - reference
+    observedGrowthAhead = (0..<Swift.max(0, ahead)).map { growthByYearOrEmpty[reference + 1 + $0] }
     if case .scenario(let values) = spec.growth?.future {
       scenarioGrowth = values
     } else {
@@ -254,15 +265,15 @@ public struct FittedEnergyIntensityChange: FittedModel {
     innovations: UnsafeBufferPointer<Double>, generator: inout Philox,
     into growth: UnsafeMutableBufferPointer<Double>
   ) {
-    guard spec.growth != nil else { return }
+    guard hasGrowthRegressor else { return }
     let horizon = growth.count
     let last = series.lastYear!
-    let growthLast = growthModel?.series.lastYear! ?? last
-    let count = growthModel == nil ? 0 : Swift.max(0, last + horizon - growthLast)
+    let growthLast = growthLastYear ?? last
+    let count = growthLastYear == nil ? 0 : Swift.max(0, last + horizon - growthLast)
     withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(1, 2 * count)) { buffer in
       let z = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
       let simulated = UnsafeMutableBufferPointer(rebasing: buffer[count..<(2 * count)])
-      if let growthModel {
+      if growthLastYear != nil {
         for i in 0..<count {
           let year = growthLast + i + 1
           let index = 2 * (year - last - 1) + 1
@@ -270,12 +281,12 @@ public struct FittedEnergyIntensityChange: FittedModel {
             year > last && index < innovations.count
             ? innovations[index] : generator.nextZigguratNormal()
         }
-        growthModel.simulateGrowth(
+        growthModel?.simulateGrowth(
           innovations: UnsafeBufferPointer(z), generator: &generator, into: simulated)
       }
       for h in 1...Swift.max(1, horizon) where h <= horizon {
         let year = last + h
-        if let g = observedGrowth[year] {
+        if h <= observedGrowthAhead.count, let g = observedGrowthAhead[h - 1] {
           growth[h - 1] = g
           continue
         }
@@ -304,7 +315,7 @@ public struct FittedEnergyIntensityChange: FittedModel {
     let last = series.lastYear!
     let stride = innovationsPerYear
     let k = uncertainty.estimates.count
-    let hasGrowth = spec.growth != nil
+    let hasGrowth = hasGrowthRegressor
     let trend = spec.trend
     let steps = spec.stepYears
     withUnsafeTemporaryAllocation(of: Double.self, capacity: k + horizon) { buffer in

@@ -65,7 +65,10 @@ public struct Philox: RandomNumberGenerator, Sendable {
   /// and the tail (beyond r ≈ 3.654, by Marsaglia's exponential method) take more words. About
   /// 1.02 words per normal against two for ``nextNormal()``, and no logarithm or cosine on the
   /// fast path. Every draw remains a pure function of the stream.
-  @inlinable public mutating func nextZigguratNormal() -> Double {
+  ///
+  /// Not inlined into other modules: the tables are module globals, which code inlined
+  /// elsewhere would reach through a lazy-initialisation check on every draw.
+  public mutating func nextZigguratNormal() -> Double {
     while true {
       var r = next()
       let layer = Int(r & 0xff)
@@ -83,7 +86,7 @@ public struct Philox: RandomNumberGenerator, Sendable {
 
   /// The ziggurat's rare cases: the tail beyond r (layer 0) or the wedge of layer `layer`;
   /// nil when the candidate is rejected.
-  @usableFromInline mutating func zigguratSlowPath(layer: Int, x: Double, negative: Bool)
+  mutating func zigguratSlowPath(layer: Int, x: Double, negative: Bool)
     -> Double?
   {
     let r = 3.654_152_885_361_008_8
@@ -105,7 +108,9 @@ public struct Philox: RandomNumberGenerator, Sendable {
   @inlinable public mutating func nextGamma(shape a: Double) -> Double {
     if a < 1 {
       let g = nextGamma(shape: a + 1)
-      return g * pow(nextUniform(), 1 / a)
+      let u = nextUniform()
+      // χ² with one degree of freedom (a = 1/2) is common: U² without `pow`.
+      return g * (a == 0.5 ? u * u : pow(u, 1 / a))
     }
     let d = a - 1.0 / 3
     let c = 1 / (9 * d).squareRoot()

@@ -3,7 +3,7 @@
 // `random_standard_normal` uses. Kept as literals so draws do not depend on the platform's libm.
 
 /// `ki[i]`: the acceptance bound of layer `i` for the 52-bit integer `rabs` (`x = rabs·wi[i]`).
-@usableFromInline let zigguratK: [UInt64] = [
+let zigguratK: [UInt64] = [
   0xe_f33d_8025_bc39, 0, 0xc_08be_98f2_acaa, 0xd_a354_faba_4236,
   0xe_51f6_7ec0_49b5, 0xe_b255_e9d2_fa41, 0xe_ef4b_817e_221c, 0xf_1947_0af9_cc80,
   0xf_37ed_61ff_712f, 0xf_4f46_9560_df95, 0xf_61a5_e41b_6be3, 0xf_707a_7553_6926,
@@ -71,7 +71,7 @@
 ]
 
 /// `wi[i]`: the layer's right edge divided by 2^52.
-@usableFromInline let zigguratW: [Double] = [
+let zigguratW: [Double] = [
   8.683627060828347e-16, 4.7793301741377593e-17, 6.354352416410258e-17,
   7.454870480493524e-17, 8.329366815173283e-17, 9.068060404526806e-17,
   9.714860076096846e-17, 1.0294750313816509e-16, 1.0823430288059529e-16,
@@ -161,7 +161,7 @@
 ]
 
 /// `fi[i] = exp(−x_i²/2)` at the layer's right edge.
-@usableFromInline let zigguratF: [Double] = [
+let zigguratF: [Double] = [
   1.0, 0.9771017012827313, 0.9598790918124159,
   0.945198953453078, 0.9320600759689902, 0.9199915050483602,
   0.9087264400605629, 0.898095921906304, 0.8879846607633999,
