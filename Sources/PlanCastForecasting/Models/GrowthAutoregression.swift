@@ -29,7 +29,7 @@ import PlanCastNumerics
 /// AR polynomial has a root on or inside the unit circle are redrawn (up to 100 times, then the
 /// last draw is kept): a flat prior truncated to the stationary region, which stops a few
 /// explosive draws from dominating the upper tail of cumulated levels. With
-/// ``biasCorrectionReplications`` > 0 (default 100), the centre of the draws is re-centred by a
+/// ``biasCorrectionReplications`` > 0 (default 1000, as in Kilian 1998), the centre of the draws is re-centred by a
 /// parametric-bootstrap estimate of the bias of the whole coefficient vector (Kilian 1998,
 /// iterated once), shrunk until the AR part stays stationary; ``regression`` keeps the plain
 /// OLS fit. On 2,000 series of 18 years (AR(1), φ = 0.5, slowing trend, levels cumulated over 5
@@ -63,7 +63,7 @@ public struct GrowthAutoregression: ForecastModel {
   public init(
     input: Input, order: Int = 1, trend: Bool = false, stepYears: [Int] = [],
     pulseYears: [Int] = [], breakYears: [Int] = [], stationary: Bool = true,
-    biasCorrectionReplications: Int = 100
+    biasCorrectionReplications: Int = 1000
   ) {
     self.input = input
     self.order = order
