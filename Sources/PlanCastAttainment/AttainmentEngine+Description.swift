@@ -35,7 +35,10 @@ extension AttainmentEngine {
           }
           return [
             "assumption": operation.value, "kind": kind, "multiplicative": multiplicative,
-            "clamp": clamp, "listed": operation.listed,
+            "clamp": clamp,
+            "listed": Array(
+              effects.listedMasks[
+                operation.listedStart..<(operation.listedStart + Swift.max(0, s.horizon))]),
           ]
         },
       ]

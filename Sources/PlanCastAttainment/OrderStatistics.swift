@@ -19,9 +19,8 @@ struct OrderStatistics {
     var high = -Double.infinity
     var nans = 0
     for x in data {
-      if x.isNaN {
-        nans += 1
-      } else if x.isFinite {
+      nans &+= x.isNaN ? 1 : 0
+      if x.isFinite {
         low = Swift.min(low, x)
         high = Swift.max(high, x)
       }
@@ -56,7 +55,8 @@ struct OrderStatistics {
     }
     var histogram = [Int32](repeating: 0, count: buckets)
     histogram.withUnsafeMutableBufferPointer { histogram in
-      for x in data where !x.isNaN { histogram[bucket(x)] += 1 }
+      let counts = histogram.baseAddress!
+      for x in data where !x.isNaN { counts[bucket(x)] &+= 1 }
     }
     // Which bucket holds each rank, and how many values lie in earlier buckets.
     let sortedRanks = numbered.sorted()
@@ -81,8 +81,9 @@ struct OrderStatistics {
       contents[contents.count - 1].reserveCapacity(Int(histogram[h.bucket]))
     }
     slotOfBucket.withUnsafeBufferPointer { slotOfBucket in
+      let slots = slotOfBucket.baseAddress!
       for x in data where !x.isNaN {
-        let slot = slotOfBucket[bucket(x)]
+        let slot = slots[bucket(x)]
         if slot >= 0 { contents[Int(slot)].append(x) }
       }
     }

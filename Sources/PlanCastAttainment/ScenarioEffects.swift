@@ -26,8 +26,11 @@ struct ScenarioEffects: Sendable {
   let valueSpecs: [AssumptionValue]
   /// Per series: what each entry of ``perSeries`` does to a path, resolved once.
   let operations: [[PathOperation]]
+  /// Every operation's listed-year mask, one after another (plain flags, so that applying an
+  /// operation on every path touches no reference count).
+  let listedMasks: [Bool]
 
-  /// One assumption's action on one series' path (see ``apply(series:_:values:path:)``).
+  /// One assumption's action on one series' path (see ``apply(series:values:path:)``).
   struct PathOperation: Sendable {
     enum Kind: Sendable {
       /// `path += v` in the listed years (rates' growth shifts and shocks, `add`).
@@ -43,7 +46,9 @@ struct ScenarioEffects: Sendable {
     }
     let value: Int
     let kind: Kind
-    let listed: [Bool]
+    /// Where this operation's mask starts in ``ScenarioEffects/listedMasks`` (one flag per
+    /// projected year).
+    let listedStart: Int
   }
 
   init(scenario: Scenario, series: [SimulatedSeries]) {
@@ -61,11 +66,13 @@ struct ScenarioEffects: Sendable {
       }
     }
     self.perSeries = perSeries
+    var masks: [Bool] = []
     operations = series.indices.map { k in
       let s = series[k]
       return perSeries[k].map { entry -> PathOperation in
         let a = scenario.assumptions[entry.index]
-        let listed = (0..<Swift.max(0, s.horizon)).map {
+        let listedStart = masks.count
+        masks += (0..<Swift.max(0, s.horizon)).map {
           a.years?.contains(s.firstProjected + $0) ?? true
         }
         let kind: IndicatorKind = entry.follows ? .level : s.kind
@@ -83,9 +90,10 @@ struct ScenarioEffects: Sendable {
         case .fix: operation = .fix
         case .residualScale: operation = .none
         }
-        return PathOperation(value: entry.index, kind: operation, listed: listed)
+        return PathOperation(value: entry.index, kind: operation, listedStart: listedStart)
       }
     }
+    listedMasks = masks
     residualScales = series.indices.map { k in
       perSeries[k].reduce(scenario.residualScale) { scale, entry in
         let a = scenario.assumptions[entry.index]
@@ -117,22 +125,19 @@ struct ScenarioEffects: Sendable {
     }
   }
 
-  /// Applies the assumptions acting on series `k` to its projected `path`.
-  func apply(
-    series k: Int, _ s: SimulatedSeries, values: [Double], path: UnsafeMutableBufferPointer<Double>
-  ) {
-    values.withUnsafeBufferPointer { apply(series: k, values: $0, path: path) }
-  }
-
-  /// ``apply(series:_:values:path:)`` with the operations resolved at init.
+  /// Applies the assumptions acting on series `k` (with `values` drawn by
+  /// ``drawValues(seed:path:into:)``) to its projected `path`.
   func apply(
     series k: Int, values: UnsafeBufferPointer<Double>, path: UnsafeMutableBufferPointer<Double>
   ) {
     operations[k].withUnsafeBufferPointer { operations in
-      for operation in operations {
-        let v = values[operation.value]
-        operation.listed.withUnsafeBufferPointer { listed in
-          func isListed(_ h: Int) -> Bool { h < listed.count ? listed[h] : false }
+      listedMasks.withUnsafeBufferPointer { masks in
+        for operation in operations {
+          let v = values[operation.value]
+          // The mask covers the series' horizon, which is the path's length.
+          let listed = UnsafeBufferPointer(
+            rebasing: masks[operation.listedStart..<(operation.listedStart + path.count)])
+          func isListed(_ h: Int) -> Bool { listed[h] }
           switch operation.kind {
           case .addListed:
             for h in 0..<path.count where isListed(h) { path[h] += v }

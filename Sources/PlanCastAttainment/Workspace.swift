@@ -18,6 +18,11 @@ struct Workspace {
   /// The series' plain simulation data, so the per-draw loop copies no ``SimulatedSeries``.
   let plans: [SeriesPlan]
   let models: [any FittedModel]
+  /// What a draw reads of the engine, kept apart (reading through ``engine`` copies it, with
+  /// every array it holds).
+  let dimension: Int
+  let firstShockYear: Int
+  let measures: [TargetMeasure]
 
   struct SeriesPlan {
     let horizon: Int
@@ -54,6 +59,9 @@ struct Workspace {
         componentOffset: $0.componentOffset, streamKey: $0.streamKey)
     }
     models = engine.series.map(\.fitted)
+    dimension = engine.dimension
+    firstShockYear = engine.shockYears.lowerBound
+    measures = engine.measures
   }
 
   /// Independent standard normals for the draws of `block` (draw `p` from
@@ -98,10 +106,10 @@ struct Workspace {
   ) {
     // Read what a draw needs; copying the whole engine here would retain every array it holds
     // on every draw, and two threads doing that contend on the reference counts.
-    let dimension = engine.dimension
+    let dimension = dimension
     let years = years
-    let firstShockYear = engine.shockYears.lowerBound
-    let measures = engine.measures
+    let firstShockYear = firstShockYear
+    let measures = measures
     effects.drawValues(seed: seed, path: UInt64(draw), into: &values)
     let innovationOffsets = innovationOffsets
     let pathOffsets = pathOffsets

@@ -53,20 +53,24 @@ public struct LinearModelUncertainty: Sendable {
   public func draw(generator: inout Philox, into beta: UnsafeMutableBufferPointer<Double>)
     -> Double
   {
-    for j in estimates.indices { beta[j] = estimates[j] }
+    estimates.withUnsafeBufferPointer { estimates in
+      for j in estimates.indices { beta[j] = estimates[j] }
+    }
     guard isRandom else { return sigma }
     let nu = Double(degreesOfFreedom)
     let ratio = (nu / generator.nextGammaChiSquared(degreesOfFreedom: nu)).squareRoot()
     let m = estimated.count
     packedFactor.withUnsafeBufferPointer { l in
-      withUnsafeTemporaryAllocation(of: Double.self, capacity: m) { z in
-        for k in 0..<m { z[k] = generator.nextZigguratNormal() }
-        var row = 0
-        for i in 0..<m {
-          var shift = 0.0
-          for k in 0...i { shift += l[row + k] * z[k] }
-          row += i + 1
-          beta[estimated[i]] += ratio * shift
+      estimated.withUnsafeBufferPointer { estimated in
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: m) { z in
+          for k in 0..<m { z[k] = generator.nextZigguratNormal() }
+          var row = 0
+          for i in 0..<m {
+            var shift = 0.0
+            for k in 0...i { shift += l[row + k] * z[k] }
+            row += i + 1
+            beta[estimated[i]] += ratio * shift
+          }
         }
       }
     }

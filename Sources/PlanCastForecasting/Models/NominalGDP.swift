@@ -88,6 +88,14 @@ public struct FittedNominalGDP: FittedModel {
   public let correlation: Double
   /// Common residual years behind ``correlation``.
   public let correlationYears: Int
+  /// Fisher's `z = atanh(ρ)` and its standard error's denominator `√(years − 3)`, computed once
+  /// for the per-path correlation draws.
+  let fisherZ: Double
+  let fisherDenominator: Double
+  /// The components' last observed years (read on every path; reading them through ``real``
+  /// and ``deflator`` would copy those models).
+  let realLastYear: Int
+  let deflatorLastYear: Int
 
   init(spec: NominalGDP, nominal: YearlySeries) throws {
     let model = spec.name
@@ -128,6 +136,10 @@ public struct FittedNominalGDP: FittedModel {
       correlation = 0
       correlationYears = 0
     }
+    realLastYear = real.series.lastYear!
+    deflatorLastYear = deflator.series.lastYear!
+    fisherZ = atanh(correlation)
+    fisherDenominator = Double(Swift.max(1, correlationYears - 3)).squareRoot()
     self.spec = spec
     series = nominal
   }
@@ -193,15 +205,13 @@ public struct FittedNominalGDP: FittedModel {
     let last = series.lastYear!
     var rho = correlation
     if correlationYears > 3 {
-      rho = tanh(
-        atanh(correlation) + generator.nextZigguratNormal()
-          / Double(correlationYears - 3).squareRoot())
+      rho = tanh(fisherZ + generator.nextZigguratNormal() / fisherDenominator)
     }
     let complement = (1 - rho * rho).squareRoot()
     // Latent years between a component's last observation and the last nominal year draw
     // their innovations from the generator; future years use the given ones.
-    let realGap = last - real.series.lastYear!
-    let deflatorGap = last - deflator.series.lastYear!
+    let realGap = last - realLastYear
+    let deflatorGap = last - deflatorLastYear
     let realCount = realGap + horizon
     let deflatorCount = deflatorGap + horizon
     // z (real, deflator), then the simulated growth (real, deflator), on the stack.
