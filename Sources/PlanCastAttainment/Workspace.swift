@@ -17,7 +17,9 @@ struct Workspace {
   var values: [Double]
   /// The series' plain simulation data, so the per-draw loop copies no ``SimulatedSeries``.
   let plans: [SeriesPlan]
-  let models: [any FittedModel]
+  /// Each series' `simulate`, bound to its concrete model once (``FittedModel/pathSimulator``):
+  /// calling it through `any FittedModel` copied the model on every draw.
+  let simulators: [PathSimulator]
   /// What a draw reads of the engine, kept apart (reading through ``engine`` copies it, with
   /// every array it holds).
   let dimension: Int
@@ -58,7 +60,7 @@ struct Workspace {
         horizon: $0.horizon, components: $0.components, firstProjected: $0.firstProjected,
         componentOffset: $0.componentOffset, streamKey: $0.streamKey)
     }
-    models = engine.series.map(\.fitted)
+    simulators = engine.series.map(\.fitted.pathSimulator)
     dimension = engine.dimension
     firstShockYear = engine.shockYears.lowerBound
     measures = engine.measures
@@ -114,7 +116,7 @@ struct Workspace {
     let innovationOffsets = innovationOffsets
     let pathOffsets = pathOffsets
     let plans = plans
-    let models = models
+    let simulators = simulators
     let residualScales = effects.residualScales
     values.withUnsafeBufferPointer { values in
       shocks.withUnsafeBufferPointer { shocks in
@@ -139,10 +141,7 @@ struct Workspace {
               var generator = Philox(seed: seed &+ s.streamKey, stream: UInt64(draw))
               let out = UnsafeMutableBufferPointer(
                 rebasing: paths[pathOffsets[k]..<(pathOffsets[k] + horizon)])
-              models.withUnsafeBufferPointer {
-                $0[k].simulate(
-                  innovations: UnsafeBufferPointer(z), generator: &generator, into: out)
-              }
+              simulators[k](UnsafeBufferPointer(z), &generator, out)
               effects.apply(series: k, values: values, path: out)
             }
             measures.withUnsafeBufferPointer { measures in

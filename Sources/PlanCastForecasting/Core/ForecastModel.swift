@@ -38,7 +38,19 @@ public protocol FittedModel: Sendable {
   /// Forecast distribution for the next `horizon` years. Models with an exact predictive
   /// distribution override this; the default simulates `paths` sample paths.
   func forecast(horizon: Int, paths: Int, seed: UInt64) -> Forecast
+
+  /// ``simulate(innovations:generator:into:)`` bound to this model's concrete type, for callers
+  /// that simulate millions of paths: calling `simulate` through `any FittedModel` copies the
+  /// model (its fields and its arrays' reference counts) on every call.
+  var pathSimulator: PathSimulator { get }
 }
+
+/// A fitted model's ``FittedModel/simulate(innovations:generator:into:)``.
+public typealias PathSimulator =
+  @Sendable (
+    _ innovations: UnsafeBufferPointer<Double>, _ generator: inout Philox,
+    _ path: UnsafeMutableBufferPointer<Double>
+  ) -> Void
 
 /// One estimated parameter.
 public struct ParameterEstimate: Sendable, Equatable {
@@ -56,6 +68,12 @@ public struct ParameterEstimate: Sendable, Equatable {
 
 extension FittedModel {
   public var innovationsPerYear: Int { 1 }
+
+  public var pathSimulator: PathSimulator {
+    { innovations, generator, path in
+      simulate(innovations: innovations, generator: &generator, into: path)
+    }
+  }
 
   public func forecast(horizon: Int, paths: Int = 5000, seed: UInt64 = 1) -> Forecast {
     Forecast.bySimulation(model: self, horizon: horizon, paths: paths, seed: seed)
