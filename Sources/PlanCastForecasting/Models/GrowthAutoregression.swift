@@ -29,11 +29,14 @@ import PlanCastNumerics
 /// AR polynomial has a root on or inside the unit circle are redrawn (up to 100 times, then the
 /// last draw is kept): a flat prior truncated to the stationary region, which stops a few
 /// explosive draws from dominating the upper tail of cumulated levels. With
-/// ``biasCorrectionReplications`` > 0 (default 1000, as in Kilian 1998), the centre of the draws is re-centred by a
+/// ``biasCorrectionReplications`` > 0 (default 1000), the centre of the draws is re-centred by a
 /// parametric-bootstrap estimate of the bias of the whole coefficient vector (Kilian 1998,
 /// iterated once), shrunk until the AR part stays stationary; ``regression`` keeps the plain
 /// OLS fit. On 2,000 series of 18 years (AR(1), φ = 0.5, slowing trend, levels cumulated over 5
-/// years) this lifts 80%/95% coverage from 74.0%/91.3% to 78.2%/93.3%.
+/// years) this lifts 80%/95% coverage from 74.0%/91.3% to 77.9%/92.9%. The bootstrap's own
+/// noise is part of the estimate: with 100 replications, two random streams gave corrected
+/// coefficients of the CZT growth series up to 0.3 standard errors apart and P(attain) of the
+/// 7% growth target 0.05 apart; with 1000 (the default) the two P agree to 0.002.
 public struct GrowthAutoregression: ForecastModel {
   /// What the series holds.
   public enum Input: Sendable, Equatable {
