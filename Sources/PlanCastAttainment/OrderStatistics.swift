@@ -98,29 +98,20 @@ struct OrderStatistics {
   /// The order statistic of `rank` (one of the ranks asked for).
   subscript(rank: Int) -> Double { values[rank] ?? .nan }
 
-  /// The ranks type-7 quantiles at `levels` need: `⌊p(n−1)⌋` and the next one.
+  /// The ranks type-7 quantiles at `levels` need (``QuantileSelection/type7Ranks(_:count:)``).
   static func ranks(count n: Int, levels: [Double]) -> [Int] {
-    levels.flatMap { p -> [Int] in
-      let lower = Int((p * Double(n - 1)).rounded(.down))
-      return lower + 1 < n ? [lower, lower + 1] : [lower]
-    }
+    levels.flatMap { QuantileSelection.type7Ranks($0, count: n) }
   }
 
   /// The type-7 quantile at `p` of `f(x)` over the data, for `f` monotone (increasing or, with
   /// `decreasing`, decreasing): the order statistics of `f(x)` are `f` of those of `x`, so no
   /// array of `f(x)` is needed. Requires the ranks of ``ranks(count:levels:)`` for `p`
-  /// (for a decreasing `f`, for `1 − p` mirrored: rank `n−1−k` for each `k`).
+  /// (for a decreasing `f`, mirrored: rank `n−1−k` for each `k`).
   func quantile(_ p: Double, decreasing: Bool = false, of f: (Double) -> Double = { $0 })
     -> Double
   {
     let n = count
     guard n > 0 else { return .nan }
-    let position = p * Double(n - 1)
-    let lower = Int(position.rounded(.down))
-    let fraction = position - Double(lower)
-    func statistic(_ k: Int) -> Double { f(self[decreasing ? n - 1 - k : k]) }
-    let a = statistic(lower)
-    guard fraction > 0, lower + 1 < n else { return a }
-    return a + fraction * (statistic(lower + 1) - a)
+    return QuantileSelection.type7(p, count: n) { k in f(self[decreasing ? n - 1 - k : k]) }
   }
 }

@@ -10,25 +10,29 @@ enum QuantileSelection {
     guard !values.isEmpty else { return ps.map { _ in .nan } }
     let n = values.count
     return values.withUnsafeMutableBufferPointer { buffer in
-      var ranks: [Int] = []
-      for p in ps {
-        let position = p * Double(n - 1)
-        let lower = Int(position.rounded(.down))
-        ranks.append(lower)
-        if position - Double(lower) > 0, lower + 1 < n { ranks.append(lower + 1) }
-      }
-      ranks = Array(Set(ranks)).sorted()
+      let ranks = Set(ps.flatMap { type7Ranks($0, count: n) }).sorted()
       ranks.withUnsafeBufferPointer { multiselect(buffer, 0, n - 1, $0[...]) }
-      return ps.map { p in
-        let position = p * Double(n - 1)
-        let lower = Int(position.rounded(.down))
-        let fraction = position - Double(lower)
-        let a = buffer[lower]
-        guard fraction > 0, lower + 1 < n else { return a }
-        let b = buffer[lower + 1]
-        return a + fraction * (b - a)
-      }
+      return ps.map { p in type7(p, count: n) { buffer[$0] } }
     }
+  }
+
+  /// The order statistics (0-based ranks) the type-7 quantile at `p` of `n` values reads:
+  /// `⌊p(n−1)⌋`, and the next one when it interpolates.
+  static func type7Ranks(_ p: Double, count n: Int) -> [Int] {
+    let position = p * Double(n - 1)
+    let lower = Int(position.rounded(.down))
+    return position - Double(lower) > 0 && lower + 1 < n ? [lower, lower + 1] : [lower]
+  }
+
+  /// The type-7 quantile at `p` of `n` values, given their order statistic of each rank
+  /// ``type7Ranks(_:count:)`` names: linear interpolation between them.
+  static func type7(_ p: Double, count n: Int, statistic: (Int) -> Double) -> Double {
+    let position = p * Double(n - 1)
+    let lower = Int(position.rounded(.down))
+    let fraction = position - Double(lower)
+    let a = statistic(lower)
+    guard fraction > 0, lower + 1 < n else { return a }
+    return a + fraction * (statistic(lower + 1) - a)
   }
 
   /// Puts the order statistic of every rank in `ranks` (sorted, within `low...high`) in place.

@@ -137,17 +137,16 @@ struct ScenarioEffects: Sendable {
           // The mask covers the series' horizon, which is the path's length.
           let listed = UnsafeBufferPointer(
             rebasing: masks[operation.listedStart..<(operation.listedStart + path.count)])
-          func isListed(_ h: Int) -> Bool { listed[h] }
           switch operation.kind {
           case .addListed:
-            for h in 0..<path.count where isListed(h) { path[h] += v }
+            for h in 0..<path.count where listed[h] { path[h] += v }
           case .fix:
-            for h in 0..<path.count where isListed(h) { path[h] = v }
+            for h in 0..<path.count where listed[h] { path[h] = v }
           case .compound(let multiplicative, let clamp):
             var factor = 1.0
             var offset = 0.0
             for h in 0..<path.count {
-              if isListed(h) {
+              if listed[h] {
                 if multiplicative { factor *= 1 + v / 100 } else { offset += v }
               }
               path[h] = path[h] * factor + offset
