@@ -129,7 +129,7 @@ public struct EnergyIntensityChange: ForecastModel {
 }
 
 /// A fitted ``EnergyIntensityChange``.
-public struct FittedEnergyIntensityChange: FittedModel {
+public struct FittedEnergyIntensityChange: RegressionBackedModel {
   public let spec: EnergyIntensityChange
   public let series: YearlySeries
   public let regression: RegressionResult
@@ -220,12 +220,12 @@ public struct FittedEnergyIntensityChange: FittedModel {
     self.series = series
     self.rowYears = rowYears
     uncertainty = LinearModelUncertainty(regression)
-    observedGrowth = growthByYear ?? [:]
+    let observedGrowth = growthByYear ?? [:]
+    self.observedGrowth = observedGrowth
     hasGrowthRegressor = spec.growth != nil
     growthLastYear = growthModel?.series.lastYear
-    let growthByYearOrEmpty = growthByYear ?? [:]
-    let ahead = (growthByYearOrEmpty.keys.max() ?? reference) - reference
-    observedGrowthAhead = (0..<Swift.max(0, ahead)).map { growthByYearOrEmpty[reference + 1 + $0] }
+    let ahead = (observedGrowth.keys.max() ?? reference) - reference
+    observedGrowthAhead = (0..<Swift.max(0, ahead)).map { observedGrowth[reference + 1 + $0] }
     if case .scenario(let values) = spec.growth?.future {
       scenarioGrowth = values
     } else {
@@ -235,15 +235,6 @@ public struct FittedEnergyIntensityChange: FittedModel {
 
   public var name: String { spec.name }
   public var innovationsPerYear: Int { growthModel == nil ? 1 : 2 }
-
-  public var parameters: [ParameterEstimate] {
-    regression.coefficients.map {
-      ParameterEstimate(name: $0.name, estimate: $0.estimate ?? 0, standardError: $0.standardError)
-    }
-  }
-
-  public var aicc: Double { regression.aicc }
-  public var innovationStandardDeviation: Double { regression.residualStandardError }
 
   /// GDP growth for the `horizon` years after the last energy observation: observed where
   /// known, else the scenario or a simulated path (growth innovations at odd positions of the

@@ -129,7 +129,7 @@ public struct GrowthAutoregression: ForecastModel {
 }
 
 /// A fitted ``GrowthAutoregression``.
-public struct FittedGrowthAutoregression: FittedModel {
+public struct FittedGrowthAutoregression: RegressionBackedModel {
   public let spec: GrowthAutoregression
   public let series: YearlySeries
   /// The working growth series `x_t` (percent), gaps and break years left out.
@@ -269,9 +269,6 @@ public struct FittedGrowthAutoregression: FittedModel {
       ParameterEstimate(name: c.name, estimate: centre[j], standardError: c.standardError)
     }
   }
-
-  public var aicc: Double { regression.aicc }
-  public var innovationStandardDeviation: Double { regression.residualStandardError }
 
   /// Residuals of the regression rows, by year.
   public var residualsByYear: [Int: Double] {

@@ -31,7 +31,7 @@ public struct LogLinearTrend: ForecastModel {
 }
 
 /// A fitted ``LogLinearTrend``.
-public struct FittedLogLinearTrend: FittedModel {
+public struct FittedLogLinearTrend: RegressionBackedModel {
   public let spec: LogLinearTrend
   public let series: YearlySeries
   public let regression: RegressionResult
@@ -71,15 +71,6 @@ public struct FittedLogLinearTrend: FittedModel {
   }
 
   public var name: String { spec.name }
-
-  public var parameters: [ParameterEstimate] {
-    regression.coefficients.map {
-      ParameterEstimate(name: $0.name, estimate: $0.estimate ?? 0, standardError: $0.standardError)
-    }
-  }
-
-  public var aicc: Double { regression.aicc }
-  public var innovationStandardDeviation: Double { regression.residualStandardError }
 
   /// Average annual growth rate implied by the trend, `exp(b) − 1`.
   public var growthRate: Double { expm1(regression.estimates[1]) }

@@ -22,7 +22,7 @@ public struct LogitLinearTrend: ForecastModel {
 }
 
 /// A fitted ``LogitLinearTrend``.
-public struct FittedLogitLinearTrend: FittedModel {
+public struct FittedLogitLinearTrend: RegressionBackedModel {
   public let spec: LogitLinearTrend
   public let series: YearlySeries
   public let regression: RegressionResult
@@ -57,15 +57,6 @@ public struct FittedLogitLinearTrend: FittedModel {
   }
 
   public var name: String { spec.name }
-
-  public var parameters: [ParameterEstimate] {
-    regression.coefficients.map {
-      ParameterEstimate(name: $0.name, estimate: $0.estimate ?? 0, standardError: $0.standardError)
-    }
-  }
-
-  public var aicc: Double { regression.aicc }
-  public var innovationStandardDeviation: Double { regression.residualStandardError }
 
   static func logit(_ p: Double) -> Double { log(p / (1 - p)) }
   static func logistic(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
