@@ -89,10 +89,7 @@ public enum AttainmentDashboard {
     let legendHeight = legend.height(width: width - 32)
     let height = top + legendHeight + 10 + Double(max(data.items.count, 1)) * rowHeight + 50
     var canvas = SVGCanvas(width: width, height: height)
-    canvas.text(data.title, x: 16, y: 22, size: ChartStyle.titleSize, bold: true)
-    if let subtitle = data.subtitle {
-      canvas.text(subtitle, x: 16, y: 40, fill: ChartStyle.mutedText)
-    }
+    canvas.heading(data.title, subtitle: data.subtitle)
     legend.draw(&canvas, x: 16, y: top, width: width - 32)
     top += legendHeight + 10
     let detailWidth =

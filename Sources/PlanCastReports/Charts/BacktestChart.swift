@@ -62,12 +62,7 @@ public enum BacktestChart {
     -> String
   {
     var canvas = SVGCanvas(width: width, height: height)
-    canvas.text(data.title, x: 16, y: 22, size: ChartStyle.titleSize, bold: true)
-    var top = 30.0
-    if let subtitle = data.subtitle {
-      canvas.text(subtitle, x: 16, y: 40, fill: ChartStyle.mutedText)
-      top = 46
-    }
+    var top = canvas.heading(data.title, subtitle: data.subtitle)
     let origins = data.paths.map(\.origin).sorted()
     func color(_ origin: Int) -> String {
       let index = origins.firstIndex(of: origin) ?? 0

@@ -97,12 +97,7 @@ public enum FanChart {
     -> String
   {
     var canvas = SVGCanvas(width: width, height: height)
-    canvas.text(data.title, x: 16, y: 22, size: ChartStyle.titleSize, bold: true)
-    var top = 30.0
-    if let subtitle = data.subtitle {
-      canvas.text(subtitle, x: 16, y: 40, fill: ChartStyle.mutedText)
-      top = 46
-    }
+    var top = canvas.heading(data.title, subtitle: data.subtitle)
     let bands = data.bands.sorted { $0.level > $1.level }
     var entries = [
       Legend.Entry(data.labels.history, .line(color: ChartStyle.history, dashed: false))

@@ -83,10 +83,7 @@ public enum HeatMap {
     let bottom = top + cellHeight * Double(rows)
     let height = bottom + 50
     var canvas = SVGCanvas(width: width, height: height)
-    canvas.text(data.title, x: 16, y: 22, size: ChartStyle.titleSize, bold: true)
-    if let subtitle = data.subtitle {
-      canvas.text(subtitle, x: 16, y: 40, fill: ChartStyle.mutedText)
-    }
+    canvas.heading(data.title, subtitle: data.subtitle)
     for (r, row) in data.values.prefix(rows).enumerated() {
       let y = top + Double(r) * cellHeight
       for (c, value) in row.prefix(columns).enumerated() {

@@ -91,6 +91,16 @@ public struct SVGCanvas: Sendable {
         + (body.isEmpty ? "/>" : ">\(body)</circle>"))
   }
 
+  /// A chart's title and, below it, its subtitle in muted text, at the top left; returns the
+  /// height they take (where the plot can start).
+  @discardableResult
+  public mutating func heading(_ title: String, subtitle: String?) -> Double {
+    text(title, x: 16, y: 22, size: ChartStyle.titleSize, bold: true)
+    guard let subtitle else { return 30 }
+    text(subtitle, x: 16, y: 40, fill: ChartStyle.mutedText)
+    return 46
+  }
+
   public mutating func text(
     _ string: String, x: Double, y: Double, size: Double = ChartStyle.labelSize,
     anchor: Anchor = .start, fill: String = ChartStyle.text, bold: Bool = false,
