@@ -34,6 +34,8 @@ import sys
 import tempfile
 import time
 
+from targets import is_met
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_BENCH = os.path.join(HERE, "..", ".build", "release", "attain-bench")
 
@@ -324,21 +326,6 @@ def required_shift(t, q):
     if sh["kind"] == "additive":
         return (t["target_value"] - q) / sh["weight"]
     return None
-
-
-def is_met(t, q):
-    c, v = t["comparator"], t["value"]
-    if c == ">=":
-        return q >= v
-    if c == ">":
-        return q > v
-    if c == "<=":
-        return q <= v
-    if c == "<":
-        return q < v
-    if c == "=":
-        return q >= v if t["direction"] >= 0 else q <= v
-    return abs(q - v) <= (t["tolerance"] or 0)
 
 
 def simulate_chunk(d, n, rng):

@@ -32,6 +32,8 @@ import numpy as np
 from SALib.analyze import sobol as sobol_analyze
 from SALib.sample import sobol as sobol_sample
 
+from targets import is_met
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
@@ -135,21 +137,6 @@ class NumpyModel:
             return 100 * (np.prod([1 + at(y) / 100 for y in years], axis=0) - 1)
         return np.sum([at(y) for y in years], axis=0)
 
-    @staticmethod
-    def met(t, q):
-        c, v = t["comparator"], t["value"]
-        if c == ">=":
-            return q >= v
-        if c == ">":
-            return q > v
-        if c == "<=":
-            return q <= v
-        if c == "<":
-            return q < v
-        if c == "=":
-            return q >= v if t["direction"] >= 0 else q <= v
-        return np.abs(q - v) <= (t["tolerance"] or 0)
-
     def evaluate(self, x, chunk=2048):
         """P(attain) and median per target at each row of x: two (points × targets) arrays."""
         n = x.shape[0]
@@ -163,7 +150,7 @@ class NumpyModel:
                 if k not in paths:
                     paths[k] = self.path(k, xc)
                 q = self.quantity(t, paths[k])
-                prob[start:start + chunk, j] = self.met(t, q).mean(axis=1)
+                prob[start:start + chunk, j] = is_met(t, q).mean(axis=1)
                 med[start:start + chunk, j] = np.median(q, axis=1)
         return prob, med
 
