@@ -35,8 +35,7 @@ struct ShockCorrelation: Sendable {
         guard years.count >= Self.minimumCommonYears else { continue }
         let x = years.map { ra[$0]! }
         let y = years.map { rb[$0]! }
-        let rho = Self.pearson(x, y)
-        guard rho.isFinite else { continue }
+        guard let rho = Correlation.pearson(x, y), rho.isFinite else { continue }
         r[series[a].componentOffset, series[b].componentOffset] = rho
         r[series[b].componentOffset, series[a].componentOffset] = rho
       }
@@ -56,20 +55,5 @@ struct ShockCorrelation: Sendable {
       lambda -= 0.1
       if lambda < 0 { throw LinearAlgebraError.notPositiveDefinite(order: dimension) }
     }
-  }
-
-  static func pearson(_ x: [Double], _ y: [Double]) -> Double {
-    let n = Double(x.count)
-    let mx = x.reduce(0, +) / n
-    let my = y.reduce(0, +) / n
-    var sxy = 0.0
-    var sxx = 0.0
-    var syy = 0.0
-    for k in x.indices {
-      sxy += (x[k] - mx) * (y[k] - my)
-      sxx += (x[k] - mx) * (x[k] - mx)
-      syy += (y[k] - my) * (y[k] - my)
-    }
-    return sxy / (sxx * syy).squareRoot()
   }
 }

@@ -130,7 +130,10 @@ public struct FittedNominalGDP: FittedModel {
     let b = deflator.residualsByYear
     let common = a.keys.filter { b[$0] != nil }.sorted()
     if spec.correlated && common.count >= 5 {
-      correlation = Self.pearson(common.map { a[$0]! }, common.map { b[$0]! })
+      // Kept inside ±0.99 so the simulated Fisher z stays finite.
+      correlation = Swift.max(
+        -0.99,
+        Swift.min(0.99, Correlation.pearson(common.map { a[$0]! }, common.map { b[$0]! }) ?? 0))
       correlationYears = common.count
     } else {
       correlation = 0
@@ -142,22 +145,6 @@ public struct FittedNominalGDP: FittedModel {
     fisherDenominator = Double(Swift.max(1, correlationYears - 3)).squareRoot()
     self.spec = spec
     series = nominal
-  }
-
-  static func pearson(_ x: [Double], _ y: [Double]) -> Double {
-    let n = Double(x.count)
-    let mx = x.reduce(0, +) / n
-    let my = y.reduce(0, +) / n
-    var sxy = 0.0
-    var sxx = 0.0
-    var syy = 0.0
-    for (u, v) in zip(x, y) {
-      sxy += (u - mx) * (v - my)
-      sxx += (u - mx) * (u - mx)
-      syy += (v - my) * (v - my)
-    }
-    guard sxx > 0, syy > 0 else { return 0 }
-    return Swift.max(-0.99, Swift.min(0.99, sxy / (sxx * syy).squareRoot()))
   }
 
   public var name: String { spec.name }
