@@ -159,7 +159,7 @@ public struct ForecastCommand: ParsableCommand {
         method: try parsedMethod(), horizon: horizon, extraLevels: try parsedLevels(),
         paths: paths, seed: seed, threads: threads, combination: try parsedCombination(),
         logisticScale: logisticScale)
-      let bar = ForecastProgressBar.forStandardError()
+      let bar = ProgressBar.forStandardError(unit: "series")
       var progress: (@Sendable (Int, Int) -> Void)? = nil
       if let bar { progress = { done, total in bar.update(done, total) } }
       let forecasts = BatchForecaster(settings: settings).run(table.series, progress: progress)

@@ -6,12 +6,6 @@ import PlanCastReports
 import PlanCastSensitivity
 import Synchronization
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension SweepMethod: ExpressibleByArgument {}
 
 /// `plancast sweep oat|grid|sobol|morris`: which scenario assumptions decide whether targets
@@ -222,7 +216,7 @@ public struct SweepCommand: ParsableCommand {
         shardIndex = (k, n)
         range = SweepShard.range(k, of: n, total: total)
       }
-      let bar = ProgressBar.forStandardError()
+      let bar = ProgressBar.forStandardError(unit: "points")
       var progress: (@Sendable (Int, Int) -> Void)? = nil
       if let bar { progress = { done, all in bar.update(done, all) } }
       let outcomes = SweepRunner.run(
@@ -288,24 +282,4 @@ public struct SweepCommand: ParsableCommand {
       throw CLIFailure.data(error.description)
     }
   }
-}
-
-/// A progress bar on standard error, drawn only when it is a terminal.
-final class ProgressBar: @unchecked Sendable {
-  private var last = -1
-
-  static func forStandardError() -> ProgressBar? { isatty(2) != 0 ? ProgressBar() : nil }
-
-  /// Called serialised by ``SweepRunner``.
-  func update(_ done: Int, _ total: Int) {
-    let percent = total == 0 ? 100 : done * 100 / total
-    guard percent != last else { return }
-    last = percent
-    let width = 30
-    let filled = percent * width / 100
-    let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-    FileHandle.standardError.write(Data("\r[\(bar)] \(percent)% \(done)/\(total) points".utf8))
-  }
-
-  func finish() { FileHandle.standardError.write(Data("\n".utf8)) }
 }
