@@ -39,6 +39,25 @@ public enum Axes {
       rotate: -90)
   }
 
+  /// The frame of a chart of values over years, below `top`: a value axis whose ticks cover the
+  /// finite `values`, a year axis over `years`, and the scales that place points in it.
+  public static func overYears(
+    _ canvas: inout SVGCanvas, values: [Double], years: [Int], top: Double, valueTitle: String
+  ) -> (area: PlotArea, x: LinearScale, y: LinearScale) {
+    let finite = values.filter(\.isFinite)
+    let ticks = NiceTicks(finite.min() ?? 0, finite.max() ?? 1, count: 6)
+    let labelWidth = ticks.values.map { SVGCanvas.textWidth(ticks.label($0)) }.max() ?? 20
+    let area = PlotArea(
+      left: 28 + labelWidth + 14, top: top, right: canvas.width - 20, bottom: canvas.height - 42)
+    let first = years.min() ?? 0
+    let last = max(years.max() ?? 1, first + 1)
+    let x = LinearScale(domain: Double(first)...Double(last), range: area.left, area.right)
+    let y = LinearScale(domain: ticks.lower...ticks.upper, range: area.bottom, area.top)
+    left(&canvas, area: area, scale: y, ticks: ticks, title: valueTitle)
+    Self.years(&canvas, area: area, scale: x, first: first, last: last, title: nil)
+    return (area, x, y)
+  }
+
   /// A bottom axis of years.
   public static func years(
     _ canvas: inout SVGCanvas, area: PlotArea, scale: LinearScale, first: Int, last: Int,

@@ -79,18 +79,9 @@ public enum BacktestChart {
     for path in data.paths {
       for p in path.points { values += [p.mean] + [p.lo80, p.hi80].compactMap { $0 } }
     }
-    values = values.filter(\.isFinite)
-    let ticks = NiceTicks(values.min() ?? 0, values.max() ?? 1, count: 6)
-    let labelWidth = ticks.values.map { SVGCanvas.textWidth(ticks.label($0)) }.max() ?? 20
-    let area = PlotArea(
-      left: 28 + labelWidth + 14, top: top, right: width - 20, bottom: height - 42)
     let years = data.actual.map(\.year) + data.paths.flatMap { $0.points.map(\.year) } + origins
-    let first = years.min() ?? 0
-    let last = max(years.max() ?? 1, first + 1)
-    let x = LinearScale(domain: Double(first)...Double(last), range: area.left, area.right)
-    let y = LinearScale(domain: ticks.lower...ticks.upper, range: area.bottom, area.top)
-    Axes.left(&canvas, area: area, scale: y, ticks: ticks, title: data.valueTitle)
-    Axes.years(&canvas, area: area, scale: x, first: first, last: last, title: nil)
+    let (_, x, y) = Axes.overYears(
+      &canvas, values: values, years: years, top: top, valueTitle: data.valueTitle)
     canvas.polyline(
       data.actual.map { (x(Double($0.year)), y($0.value)) }, stroke: ChartStyle.history, width: 2)
     for point in data.actual {

@@ -123,19 +123,10 @@ public enum FanChart {
     var values = data.history.map(\.value) + data.median
     for band in bands { values += band.lower + band.upper }
     if let target = data.target { values.append(target.value) }
-    values = values.filter(\.isFinite)
-    let ticks = NiceTicks(values.min() ?? 0, values.max() ?? 1, count: 6)
-    let labelWidth = ticks.values.map { SVGCanvas.textWidth(ticks.label($0)) }.max() ?? 20
-    let area = PlotArea(
-      left: 28 + labelWidth + 14, top: top, right: width - 20, bottom: height - 42)
     let years =
       data.history.map(\.year) + data.forecastYears + (data.target.map { [$0.year] } ?? [])
-    let first = years.min() ?? 0
-    let last = max(years.max() ?? 1, first + 1)
-    let x = LinearScale(domain: Double(first)...Double(last), range: area.left, area.right)
-    let y = LinearScale(domain: ticks.lower...ticks.upper, range: area.bottom, area.top)
-    Axes.left(&canvas, area: area, scale: y, ticks: ticks, title: data.valueTitle)
-    Axes.years(&canvas, area: area, scale: x, first: first, last: last, title: nil)
+    let (area, x, y) = Axes.overYears(
+      &canvas, values: values, years: years, top: top, valueTitle: data.valueTitle)
 
     let anchor = data.history.last
     for band in bands {
