@@ -19,3 +19,10 @@ struct CoverageStudy {
     }
   }
 }
+
+/// A yearly series of `values` from `year` on, consecutive years.
+func yearlySeries(_ name: String, _ values: [Double], from year: Int = 2001) throws
+  -> YearlySeries
+{
+  try YearlySeries(name: name, years: Array(year..<(year + values.count)), values: values)
+}

@@ -38,12 +38,6 @@ import Testing
     }
   }
 
-  static func series(_ name: String, _ values: [Double], from year: Int = 2001) throws
-    -> YearlySeries
-  {
-    try YearlySeries(name: name, years: Array(year..<(year + values.count)), values: values)
-  }
-
   /// 2,000 series of 15–20 years from the model class, 5-year horizon: the predictive intervals
   /// reach nominal coverage within ±3 points.
   @Test func intervalsReachNominalCoverage() throws {
@@ -56,7 +50,7 @@ import Testing
       let process = Process.draw(&g)
       let n = 15 + Int(g.nextUniform() * 6)
       let values = process.values(n + 5, &g)
-      let fit = try DampedTrendETS().fit(Self.series("s\(k)", Array(values.prefix(n))))
+      let fit = try DampedTrendETS().fit(yearlySeries("s\(k)", Array(values.prefix(n))))
       study.record(fit.forecast(horizon: 5, paths: 0, seed: 0), actual: Array(values.suffix(5)))
       if k < 100 {
         simulated.record(
@@ -79,7 +73,7 @@ import Testing
       alpha: 0.6, beta: 0.1, phi: 0.9, level0: log(500), trend0: 0.08, sigma: 0.03
     )
     .values(18, &g)
-    let fit = try DampedTrendETS().fit(Self.series("x", values))
+    let fit = try DampedTrendETS().fit(yearlySeries("x", values))
     let exact = fit.forecast(horizon: 5, paths: 0, seed: 0)
     let simulated = Forecast.bySimulation(model: fit, horizon: 5, paths: 40000, seed: 5)
     for (e, s) in zip(exact.points, simulated.points) {
@@ -121,7 +115,7 @@ import Testing
     let truth = Process(
       alpha: 0.5, beta: 0.05, phi: 0.9, level0: log(100), trend0: 0.08, sigma: 0.02)
     let fit = try #require(
-      DampedTrendETS().fit(Self.series("long", truth.values(400, &g), from: 1600))
+      DampedTrendETS().fit(yearlySeries("long", truth.values(400, &g), from: 1600))
         as? FittedDampedTrendETS)
     #expect(abs(fit.smoothing.alpha - 0.5) < 0.1)
     #expect(abs(fit.smoothing.phi - 0.9) < 0.06)
@@ -217,7 +211,7 @@ import Testing
     }
     var values = (0..<12).map { 100 * exp(0.07 * Double($0)) }
     values[4] = 0
-    let zero = try Self.series("Xiangtan energy", values)
+    let zero = try yearlySeries("Xiangtan energy", values)
     #expect {
       try DampedTrendETS().fit(zero)
     } throws: { error in
@@ -231,7 +225,7 @@ import Testing
       "\(error)".contains("gappy") && "\(error)".contains("consecutive")
     }
     // A constant series has no innovation variance: an error, not NaN.
-    let constant = try Self.series("constant", [Double](repeating: 42, count: 12))
+    let constant = try yearlySeries("constant", [Double](repeating: 42, count: 12))
     #expect {
       try DampedTrendETS().fit(constant)
     } throws: { error in
@@ -248,7 +242,7 @@ import Testing
       (0..<12).map { 100 * exp(0.05 * Double($0)) },
     ]
     for (k, values) in cases.enumerated() {
-      let fit = try DampedTrendETS().fit(Self.series("c\(k)", values))
+      let fit = try DampedTrendETS().fit(yearlySeries("c\(k)", values))
       for p in fit.forecast(horizon: 6, paths: 0, seed: 0).points {
         for v in [p.mean, p.median, p.lo80, p.hi80, p.lo95, p.hi95] {
           #expect(v.isFinite && v > 0, "case \(k)")

@@ -30,12 +30,6 @@ import Testing
     }
   }
 
-  static func series(_ name: String, _ values: [Double], from year: Int = 2001) throws
-    -> YearlySeries
-  {
-    try YearlySeries(name: name, years: Array(year..<(year + values.count)), values: values)
-  }
-
   /// 2,000 series of 15–20 years from SES with drift, horizon 5. The state-space Theta (drift by
   /// likelihood) reaches nominal coverage within ±3 points. The standard Theta's coverage on
   /// the same series is printed: its drift is half the trend slope, so on strongly trending
@@ -50,7 +44,7 @@ import Testing
       let process = Process.draw(&g)
       let n = 15 + Int(g.nextUniform() * 6)
       let values = process.values(n + 5, &g)
-      let series = try Self.series("s\(k)", Array(values.prefix(n)))
+      let series = try yearlySeries("s\(k)", Array(values.prefix(n)))
       let fit = try Theta(drift: .maximumLikelihood, scale: .log).fit(series)
       study.record(fit.forecast(horizon: 5, paths: 0, seed: 0), actual: Array(values.suffix(5)))
       if k < 300 {
@@ -77,7 +71,7 @@ import Testing
       process.drift = 0
       let n = 15 + Int(g.nextUniform() * 6)
       let values = process.values(n + 5, &g)
-      let fit = try Theta(scale: .log).fit(Self.series("s\(k)", Array(values.prefix(n))))
+      let fit = try Theta(scale: .log).fit(yearlySeries("s\(k)", Array(values.prefix(n))))
       study.record(fit.forecast(horizon: 5, paths: 0, seed: 0), actual: Array(values.suffix(5)))
     }
     print(
@@ -91,7 +85,7 @@ import Testing
     var g = Philox(seed: 12)
     let values = Process(alpha: 0.5, drift: 0.07, sigma: 0.03).values(16, &g)
     for spec in [Theta(scale: .log), Theta(drift: .maximumLikelihood, scale: .log)] {
-      let fit = try spec.fit(Self.series("x", values))
+      let fit = try spec.fit(yearlySeries("x", values))
       let exact = fit.forecast(horizon: 5, paths: 0, seed: 0)
       let simulated = Forecast.bySimulation(model: fit, horizon: 5, paths: 40000, seed: 5)
       for (e, s) in zip(exact.points, simulated.points) {
@@ -130,14 +124,14 @@ import Testing
   }
 
   @Test func rejectsBadSeries() throws {
-    let short = try Self.series("Zhuzhou urban share", [0.5, 0.51, 0.52, 0.53, 0.55])
+    let short = try yearlySeries("Zhuzhou urban share", [0.5, 0.51, 0.52, 0.53, 0.55])
     #expect {
       try Theta().fit(short)
     } throws: { error in
       guard case ForecastError.tooFewObservations(_, _, 5, 6) = error else { return false }
       return "\(error)".contains("Zhuzhou urban share")
     }
-    let negative = try Self.series("Xiangtan balance", [3, 2, 1, -1, 2, 3, 4])
+    let negative = try yearlySeries("Xiangtan balance", [3, 2, 1, -1, 2, 3, 4])
     #expect {
       try Theta(scale: .log).fit(negative)
     } throws: { error in
@@ -147,7 +141,7 @@ import Testing
     let fit = try Theta().fit(negative)
     #expect(fit.forecast(horizon: 3, paths: 0, seed: 0).points.allSatisfy { $0.hi95.isFinite })
     // A straight line has no innovation variance: an error, not NaN.
-    let line = try Self.series("line", (0..<8).map { 10 + 2 * Double($0) })
+    let line = try yearlySeries("line", (0..<8).map { 10 + 2 * Double($0) })
     #expect(throws: ForecastError.self) { try Theta().fit(line) }
   }
 }
