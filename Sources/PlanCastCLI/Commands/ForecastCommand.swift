@@ -123,7 +123,7 @@ public struct ForecastCommand: ParsableCommand {
     var members: [BatchMethod] = []
     for part in comboMembers.split(separator: ",") {
       let name = part.trimmingCharacters(in: .whitespaces).lowercased()
-      guard let m = BatchMethod(rawValue: name), !m.isCombination else {
+      guard let m = BatchMethod(rawValue: name), m.model() != nil else {
         throw ValidationError(
           "--combo-members: '\(name)' is not a single method (naive, drift, loglinear, ar, "
             + "damped, theta, theta-log, logistic)")

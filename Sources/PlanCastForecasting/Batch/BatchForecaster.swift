@@ -75,24 +75,71 @@ public struct BatchForecaster: Sendable {
   }
 
   /// Forecasts every series; `progress(done, total)` is called (serialised) after each one.
+  /// For `pooled` and `auto` the reference class is built first from all the series (see
+  /// ``ReferenceClass``).
   public func run(
     _ series: [YearlySeries], progress: (@Sendable (Int, Int) -> Void)? = nil
   ) -> [SeriesForecast] {
+    let referenceClass = Self.referenceClass(of: series, settings: settings)
     let store = ResultStore(count: series.count)
     let threads = Swift.max(1, Swift.min(settings.threads, series.count))
     DispatchQueue.concurrentPerform(iterations: threads) { _ in
       while let k = store.next() {
-        let result = forecast(series[k])
+        let result = forecast(series[k], referenceClass: referenceClass)
         store.put(result, at: k) { done in progress?(done, series.count) }
       }
     }
     return store.results()
   }
 
-  /// The forecast of one series.
-  public func forecast(_ series: YearlySeries) -> SeriesForecast {
+  /// The minimum members for `auto` to use a reference class.
+  public static let automaticMinimumMembers = 30
+  /// The largest p-value of the year effect for `auto` to treat the series as related.
+  public static let automaticYearEffectPValue = 0.001
+
+  /// The reference class of `series` for the methods that use one, or why there is none.
+  static func referenceClass(of series: [YearlySeries], settings: BatchSettings) -> Result<
+    PooledPredictor, ReferenceClass.Unavailable
+  >? {
+    guard settings.method.usesReferenceClass else { return nil }
+    do {
+      let rc = try ReferenceClass(series: series, horizon: settings.horizon)
+      let tails = settings.extraLevels.flatMap { [0.5 - $0 / 200, 0.5 + $0 / 200] }
+      return .success(
+        PooledPredictor(
+          referenceClass: rc, probabilities: [0.5, 0.1, 0.9, 0.025, 0.975] + tails))
+    } catch let error as ReferenceClass.Unavailable {
+      return .failure(error)
+    } catch {
+      return .failure(ReferenceClass.Unavailable(description: "\(error)"))
+    }
+  }
+
+  /// The forecast of one series; `referenceClass` is the file's, for `pooled` and `auto`.
+  public func forecast(
+    _ series: YearlySeries,
+    referenceClass: Result<PooledPredictor, ReferenceClass.Unavailable>? = nil
+  ) -> SeriesForecast {
     let seed = Self.seriesSeed(settings.seed, id: series.name)
     var notes: [String] = []
+    switch referenceClass {
+    case .success(let rc) where rc.referenceClass.contains(series.name):
+      if settings.method == .pooled
+        || (rc.referenceClass.members.count >= Self.automaticMinimumMembers
+          && rc.referenceClass.yearEffectPValue < Self.automaticYearEffectPValue),
+        let pooled = pooledForecast(series, with: rc)
+      {
+        return pooled
+      }
+    case .success(let rc) where settings.method == .pooled:
+      notes.append(
+        "not in the reference class (it holds the \(rc.referenceClass.members.count) series "
+          + "ending in \(rc.referenceClass.lastYear) with \(rc.referenceClass.window + 2) "
+          + "consecutive positive values)")
+    case .failure(let reason) where settings.method == .pooled:
+      notes.append("no reference class: \(reason)")
+    default: break
+    }
     if settings.method.isCombination {
       let combination =
         settings.method == .auto ? Combination.automatic : settings.combination
@@ -115,7 +162,7 @@ public struct BatchForecaster: Sendable {
           extraIntervals: pooled.extra)
       }
       notes.append("no member usable")
-    } else {
+    } else if settings.method.model() != nil {
       do {
         let result = try memberForecast(settings.method, series: series, seed: seed)
         return SeriesForecast(
@@ -140,12 +187,40 @@ public struct BatchForecaster: Sendable {
     return flat(series, note: notes.joined(separator: "; "))
   }
 
+  /// The `pooled` forecast of a member of the reference class.
+  func pooledForecast(_ series: YearlySeries, with predictor: PooledPredictor) -> SeriesForecast? {
+    guard let last = series.lastYear,
+      let centres = predictor.referenceClass.logCentre(series.name, horizon: settings.horizon)
+    else { return nil }
+    var points: [Forecast.Point] = []
+    var extra: [[ForecastInterval]] = []
+    for (k, c) in centres.enumerated() {
+      let q = predictor.offsets[k]
+      points.append(
+        Forecast.Point(
+          year: last + k + 1, mean: exp(c + predictor.logMeanFactor[k]), median: exp(c + q[0]),
+          lo80: exp(c + q[1]), hi80: exp(c + q[2]), lo95: exp(c + q[3]), hi95: exp(c + q[4])))
+      extra.append(
+        settings.extraLevels.indices.map {
+          ForecastInterval(lower: exp(c + q[5 + 2 * $0]), upper: exp(c + q[6 + 2 * $0]))
+        })
+    }
+    let label = settings.method == .auto ? "auto: pooled" : "pooled"
+    return SeriesForecast(
+      seriesID: series.name, method: label, note: nil, points: points, extraIntervals: extra)
+  }
+
   // MARK: - Members
 
   struct MemberResult {
     let fitted: any FittedModel
     let points: [Forecast.Point]
     let extra: [[ForecastInterval]]
+  }
+
+  struct NotASingleMethod: Error, CustomStringConvertible {
+    let method: String
+    var description: String { "\(method) is not a single-series method" }
   }
 
   struct NonFiniteForecast: Error, CustomStringConvertible {
@@ -157,7 +232,9 @@ public struct BatchForecaster: Sendable {
   func memberForecast(_ method: BatchMethod, series: YearlySeries, seed: UInt64) throws
     -> MemberResult
   {
-    let spec = method.model(logisticScale: settings.logisticScale)!
+    guard let spec = method.model(logisticScale: settings.logisticScale) else {
+      throw NotASingleMethod(method: method.rawValue)
+    }
     let fitted = try spec.fit(series)
     let forecast = fitted.forecast(horizon: settings.horizon, paths: settings.paths, seed: seed)
     let finite = forecast.points.allSatisfy {

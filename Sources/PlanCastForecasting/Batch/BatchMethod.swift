@@ -11,7 +11,8 @@
 /// | `theta-log` | ``Theta`` on the logs (growth extrapolated) | 6 positive consecutive years |
 /// | `logistic` | ``LogisticTrend`` with ceiling, values in (0, scale) | 5 years |
 /// | `combo` | ``Combination`` of members (default: see ``Combination/standard``) | |
-/// | `auto` | ``Combination/automatic`` | |
+/// | `pooled` | ``ReferenceClass``: the whole file as the reference class | 20 series ending in the same year, 7 consecutive positive years each |
+/// | `auto` | `pooled` for the members of a reference class of related series (see ``BatchForecaster``), else ``Combination/automatic`` | |
 ///
 /// When a single method cannot be used on a series (too short, a gap, a non-positive value
 /// for a log model, a failed estimation or a non-finite forecast), the series falls back along
@@ -29,6 +30,7 @@ public enum BatchMethod: String, CaseIterable, Sendable {
   case thetaLog = "theta-log"
   case logistic
   case combo
+  case pooled
 
   /// Whether the method combines several models.
   public var isCombination: Bool { self == .auto || self == .combo }
@@ -40,11 +42,15 @@ public enum BatchMethod: String, CaseIterable, Sendable {
     case .drift: [.naive]
     case .theta: [.drift, .naive]
     case .loglinear, .ar, .damped, .thetaLog, .logistic: [.theta, .drift, .naive]
+    case .pooled: [.damped, .theta, .drift, .naive]
     case .auto, .combo: [.drift, .naive]
     }
   }
 
-  /// The model specification of a single method (`nil` for combinations).
+  /// Whether the method learns from the other series of the file (``ReferenceClass``).
+  public var usesReferenceClass: Bool { self == .auto || self == .pooled }
+
+  /// The model specification of a single-series method (`nil` for combinations and `pooled`).
   public func model(logisticScale: Double = 100) -> (any ForecastModel)? {
     switch self {
     case .naive: RandomWalk(drift: false)
@@ -55,7 +61,7 @@ public enum BatchMethod: String, CaseIterable, Sendable {
     case .theta: Theta()
     case .thetaLog: Theta(scale: .log)
     case .logistic: LogisticTrend(scale: logisticScale)
-    case .auto, .combo: nil
+    case .auto, .combo, .pooled: nil
     }
   }
 }
