@@ -53,9 +53,11 @@ public struct ReferenceClass: Sendable {
   public let specificErrors: [[Double]]
   /// The number of (member, origin) pairs behind `b_h` and `v_h` (0 where extrapolated).
   public let pairs: [Int]
-  /// p-value of the one-way analysis of variance of the members' growth by year (F test of a
-  /// common year effect): small when the members share shocks, i.e. are related series.
-  public let yearEffectPValue: Double
+  /// The share of the variance of the members' growth explained by the year (η² of a one-way
+  /// analysis of variance by year): how much the members share their shocks, i.e. how related
+  /// they are. 0.19 for the 296 cities' real GDP, 0.04 for the M3 yearly series that end at the
+  /// same position (unrelated series aligned by index).
+  public let yearEffectShare: Double
   /// Each member's recent differential `d̄_i` and last log level.
   let differential: [String: Double]
   let lastLog: [String: Double]
@@ -206,11 +208,7 @@ public struct ReferenceClass: Sendable {
     }
     let grand = sum / Double(total)
     for g in groups { between += Double(g.n) * (g.mean - grand) * (g.mean - grand) }
-    let k = Double(groups.count)
-    let f = (between / (k - 1)) / (within / (Double(total) - k))
-    let distribution = try FDistribution(
-      numeratorDegreesOfFreedom: k - 1, denominatorDegreesOfFreedom: Double(total) - k)
-    self.yearEffectPValue = f.isFinite ? distribution.survival(f) : 0
+    self.yearEffectShare = between + within > 0 ? between / (between + within) : 0
     var recent: [String: Double] = [:]
     for name in names { recent[name] = differential(name, at: last) }
     self.lastYear = last
