@@ -18,9 +18,16 @@ public struct ForecastCommand: ParsableCommand {
       (constant growth); ar (AR(1) on log growth, simulated); damped (ETS(A,Ad,N) on logs); \
       theta (the standard M3 Theta method); theta-log (Theta on logs); logistic (share with a \
       ceiling, values in (0, --logistic-scale)); combo (an equal-weight combination of \
-      --combo-members, pooled by --combination); auto (the combination chosen on the M3 yearly \
-      training data only, never its test years: naive, drift, loglinear and damped pooled by \
-      median-mixture; members that cannot be used are dropped).
+      --combo-members, pooled by --combination); pooled (the whole file as a reference class: \
+      common growth from the cross-section with a damped-trend forecast, each series' recent \
+      growth differential shrunk by a slope learnt across series, widths from the file's own \
+      rolling-origin errors; needs 20 series ending in the same year with 7 consecutive \
+      positive values, others fall back to damped; see Models/README.md, "Reference classes"); \
+      auto (pooled for the members of a class of at least 30 related series, i.e. whose year \
+      explains at least 10 % of the variance of their growth; otherwise the combination chosen \
+      on the M3 yearly training data only, never its test years: naive, drift, loglinear and \
+      damped pooled by median-mixture; members that cannot be used are dropped). The method \
+      column says what each series got.
 
       Combination rule (--combination): mean = every output (mean, median and each interval \
       bound) is the mean over members of that member's value, i.e. quantiles are averaged \
