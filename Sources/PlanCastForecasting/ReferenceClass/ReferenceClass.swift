@@ -10,7 +10,8 @@ import PlanCastNumerics
 /// **Model** (on log levels `y_i,t`, growth `g_i,t = y_i,t − y_i,t−1`):
 /// - Common growth `m_t` is the cross-sectional median of `g_i,t` over the members; its
 ///   cumulative sum is a common log index, forecast by ``DampedTrendETS`` (ETS(A,Ad,N), the
-///   damped trend of Gardner & McKenzie 1985). Its median gives the common cumulative growth
+///   damped trend of Gardner & McKenzie 1985) when it has 10 years, else by a random walk with
+///   drift (constant common growth). Its median gives the common cumulative growth
 ///   `C_h`, and the half-width of its central 80 % interval (divided by z₀.₉) the common standard
 ///   deviation `s_h`: every member shares this part of the error (common shocks).
 /// - A member's growth differential `d_i,t = g_i,t − m_t` enters through its mean over the last
@@ -41,6 +42,8 @@ public struct ReferenceClass: Sendable {
   /// Common growth (cross-sectional median of log growth) per year, from ``firstGrowthYear``.
   public let commonGrowth: [Double]
   public let firstGrowthYear: Int
+  /// The model of the common log index: `damped` (ETS(A,Ad,N)) from 10 years, else `drift`.
+  public let commonModel: String
   /// Common cumulative log growth `C_h` and its standard deviation `s_h`, `h = 1…horizon`.
   public let commonCentre: [Double]
   public let commonStandardDeviation: [Double]
@@ -114,11 +117,11 @@ public struct ReferenceClass: Sendable {
       year -= 1
     }
     let first = year + 1
-    guard common.count + 1 >= DampedTrendETS.minimumObservations else {
+    guard common.count >= window + 1 else {
       throw Unavailable(
         description:
-          "the members share \(common.count) years of growth; the common trend needs "
-          + "\(DampedTrendETS.minimumObservations - 1)")
+          "the members share \(common.count) years of growth; a reference class needs "
+          + "\(window + 1)")
     }
     func differential(_ name: String, at origin: Int) -> Double? {
       guard let g = growth[name] else { return nil }
@@ -179,16 +182,28 @@ public struct ReferenceClass: Sendable {
       errors.append(residuals.sorted())
       counts.append(pairs.count)
     }
-    // The common index and its damped-trend forecast.
+    // The common index and its forecast: the damped trend on the index when it has the years
+    // for it, else a random walk with drift on its log (constant common growth).
     var index = [0.0]
     for g in common { index.append(index[index.count - 1] + g) }
-    let commonSeries = try YearlySeries(
-      name: "common growth", years: Array((first - 1)...last), values: index.map { exp($0) })
-    let fitted = try DampedTrendETS().fit(commonSeries)
+    let years = Array((first - 1)...last)
     let z90 = 1.281_551_565_544_600_5
-    let points = fitted.forecast(horizon: horizon, paths: 0, seed: 0).points
-    let centres = points.map { log($0.median) - index[index.count - 1] }
-    let deviations = points.map { (log($0.hi80) - log($0.lo80)) / (2 * z90) }
+    let centres: [Double]
+    let deviations: [Double]
+    if index.count >= DampedTrendETS.minimumObservations {
+      let series = try YearlySeries(name: "common growth", years: years, values: index.map(exp))
+      let points = try DampedTrendETS().fit(series).forecast(horizon: horizon, paths: 0, seed: 0)
+        .points
+      centres = points.map { log($0.median) - index[index.count - 1] }
+      deviations = points.map { (log($0.hi80) - log($0.lo80)) / (2 * z90) }
+      commonModel = "damped"
+    } else {
+      let series = try YearlySeries(name: "common growth", years: years, values: index)
+      let points = try RandomWalk(drift: true).fit(series).forecast(horizon: horizon).points
+      centres = points.map { $0.median - index[index.count - 1] }
+      deviations = points.map { ($0.hi80 - $0.lo80) / (2 * z90) }
+      commonModel = "drift"
+    }
     guard (centres + deviations).allSatisfy(\.isFinite) else {
       throw Unavailable(description: "the common trend gave a non-finite forecast")
     }
