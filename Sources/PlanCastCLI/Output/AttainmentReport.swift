@@ -20,6 +20,7 @@ struct AttainmentReport {
   func json() -> JSONValue {
     .object([
       ("model", .string(model.config.id)),
+      ("data_currency", DataCurrency(model: model).json(language)),
       (
         "scenarios",
         .array(
@@ -61,7 +62,10 @@ struct AttainmentReport {
 
   /// The terminal view: targets with a probability first, then those without.
   func text() -> String {
-    var blocks: [String] = [model.config.id == "" ? "" : name(model.config)]
+    var blocks: [String] = [
+      (model.config.id == "" ? "" : name(model.config) + " · ")
+        + DataCurrency(model: model).text(language)
+    ]
     if results.count == 1, let only = results.first {
       blocks.append(
         "\(only.scenario.name(language)) · \(only.draws) draws · seed \(only.seed)")
@@ -93,7 +97,12 @@ struct AttainmentReport {
           "No data, so no probability: " + noData.map(\.target.id).joined(separator: ", "))
       }
       for t in without where !(t.reason?.hasPrefix("no data") ?? true) {
-        blocks.append("\(t.target.id) has data but no projection: \(t.reason ?? "")")
+        switch t.status {
+        case .met, .missed, .staleData:
+          blocks.append("\(t.target.id) \(t.status.rawValue), no probability: \(t.reason ?? "")")
+        default:
+          blocks.append("\(t.target.id) has data but no projection: \(t.reason ?? "")")
+        }
       }
       if !notes.isEmpty {
         blocks.append(
