@@ -100,6 +100,8 @@ import Testing
     let mape = try #require(accuracy.mape)
     #expect(abs(mape - 10.7) < 0.5)
     #expect(accuracy.inside80 == 5 && accuracy.inside95 == 9)
+    let absolute = rows.compactMap { o in o.outturn.map { abs(o.median - $0) } }
+    #expect(abs(try #require(accuracy.mae) - absolute.reduce(0, +) / 9) < 1e-9)
     // Every projection was too high: growth slowed after 2021.
     #expect(rows.allSatisfy { ($0.percentError ?? 0) > 0 })
     let t01 = try #require(v.attainment.first { $0.target.id == "T01" })

@@ -43,6 +43,8 @@ public struct VintageProjection: Sendable {
     public let count: Int
     /// Mean absolute percentage error of the median (nil without outturns).
     public let mape: Double?
+    /// Mean absolute error of the median, in the indicator's unit (nil without outturns).
+    public let mae: Double?
     /// Outturns inside the 80% and 95% bands.
     public let inside80: Int
     public let inside95: Int
@@ -105,9 +107,11 @@ public struct VintageProjection: Sendable {
       $0.indicator == indicator && $0.outturn != nil && (areas?.contains($0.area) ?? true)
     }
     let errors = rows.compactMap(\.percentError).map(abs)
+    let absolute = rows.compactMap { o in o.outturn.map { abs(o.median - $0) } }
     return Accuracy(
       count: rows.count,
       mape: errors.isEmpty ? nil : errors.reduce(0, +) / Double(errors.count),
+      mae: absolute.isEmpty ? nil : absolute.reduce(0, +) / Double(absolute.count),
       inside80: rows.filter { $0.inside80 == true }.count,
       inside95: rows.filter { $0.inside95 == true }.count)
   }

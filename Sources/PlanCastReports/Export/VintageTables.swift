@@ -27,10 +27,12 @@ public enum VintageTables {
   }
 
   /// Accuracy per indicator: the member cities of `model`'s regions together, then each region.
+  /// MAPE is left empty for annual rates (a percentage of a rate near zero means nothing); the
+  /// mean absolute error is in the indicator's unit (percentage points for rates).
   public static func accuracy(_ v: VintageProjection, model: PlanModel, digits: Int?) -> Table {
     var table = Table(
-      headers: ["indicator", "areas", "years", "n", "mape", "in80", "in95"],
-      alignments: [.left, .left, .left, .right, .right, .right, .right])
+      headers: ["indicator", "areas", "years", "n", "mape", "mae", "in80", "in95"],
+      alignments: [.left, .left, .left, .right, .right, .right, .right, .right])
     let cities = Set(model.config.areas.filter { $0.kind == .city }.map(\.id))
     let regions = model.config.areas.filter { $0.kind == .region }.map(\.id)
     var indicators: [String] = []
@@ -38,12 +40,14 @@ public enum VintageTables {
     let years = v.outturns.filter { $0.outturn != nil }.map(\.year)
     let span = years.min().map { "\($0)–\(years.max() ?? $0)" } ?? "–"
     for indicator in indicators {
+      let isRate = model.data.catalog[indicator]?.kind == .rate
       let groups = [("cities", cities)] + regions.map { ($0, Set([$0])) }
       for (name, areas) in groups {
         let a = v.accuracy(indicator: indicator, areas: areas)
         guard a.count > 0 else { continue }
         table.append([
-          .text(indicator), .text(name), .text(span), .integer(a.count), number(a.mape, digits),
+          .text(indicator), .text(name), .text(span), .integer(a.count),
+          number(isRate ? nil : a.mape, digits), number(a.mae, digits),
           .text("\(a.inside80)/\(a.count)"), .text("\(a.inside95)/\(a.count)"),
         ])
       }

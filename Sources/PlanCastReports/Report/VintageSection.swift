@@ -38,11 +38,13 @@ public struct VintageSection: Sendable {
     let names = ModelNames(model: model, language: language)
     let unit = names.unit(model.data.catalog[indicator]?.unit ?? "")
     let a = projection.accuracy(indicator: indicator, areas: [area])
+    let error =
+      model.data.catalog[indicator]?.kind == .rate
+      ? "MAE \(NumberLabel.format(a.mae ?? .nan, decimals: 2))"
+      : "MAPE \(NumberLabel.format(a.mape ?? .nan, decimals: 1)) %"
     let score =
       a.count == 0
-      ? ""
-      : "; MAPE \(NumberLabel.format(a.mape ?? .nan, decimals: 1)) %, "
-        + t("inside 80%: ", "80%区间内: ") + "\(a.inside80)/\(a.count)"
+      ? "" : "; \(error), " + t("inside 80%: ", "80%区间内: ") + "\(a.inside80)/\(a.count)"
     var data = FanChartData(
       title: "\(names.area(area)) · \(names.indicator(indicator))",
       subtitle: t("as of ", "截至") + "\(projection.vintage)" + score,
