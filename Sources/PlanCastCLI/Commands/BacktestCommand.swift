@@ -22,7 +22,8 @@ public struct BacktestCommand: ParsableCommand {
       next to every later outturn, the error and whether the outturn fell inside each band \
       (outturns on a basis declared by a later level break are marked "new basis"); the \
       accuracy per indicator (MAPE, band coverage); and every target's baseline P(attain) \
-      then and now (--draws, --seed). --origins and --horizons are not used.
+      then and now (--draws, --seed). --origins and --horizons are not used; --format csv or \
+      markdown prints the outturn table, json all three.
 
       Examples:
         plancast backtest --origins 2010:2018 --horizons 1:3 --indicator gdp_real_growth

@@ -20,7 +20,10 @@ public struct ReportCommand: ParsableCommand {
       scenario's assumptions (`plancast sweep oat` on the baseline, or on --scenario when it \
       names one, with --sweep-draws draws per point: a tornado per target), the projections \
       (table and a fan chart per area and indicator, with the plan target where there is one), \
-      the backtest accuracy with forecast-versus-outturn charts, and the run manifest (version, \
+      the backtest accuracy with forecast-versus-outturn charts, what was said with the data \
+      up to --vintage (default: the plan's first year) against the outturns since (`plancast \
+      backtest --vintage`: fan charts as of then with the outturns as dots, accuracy, P(attain) \
+      then and now; left out when no data follow the vintage), and the run manifest (version, \
       command line, seed, paths, SHA-256 of every model file read). The file is written \
       atomically and an existing file is kept unless --force is given.
 
