@@ -86,7 +86,7 @@ struct AttainmentReport {
           t.target.id, label, goal(t.target), probability(t),
           NumberText.fixed(t.median), "\(NumberText.fixed(t.lo80)) – \(NumberText.fixed(t.hi80))",
           "\(NumberText.signed(t.requiredForHalf)) / \(NumberText.signed(t.requiredForEighty)) \(changeUnit(t))",
-          t.status.rawValue,
+          statusLabel(t.status),
         ])
       }
       blocks.append(TextTableRenderer.render(table))
@@ -99,7 +99,8 @@ struct AttainmentReport {
       for t in without where !(t.reason?.hasPrefix("no data") ?? true) {
         switch t.status {
         case .met, .missed, .staleData:
-          blocks.append("\(t.target.id) \(t.status.rawValue), no probability: \(t.reason ?? "")")
+          blocks.append(
+            "\(t.target.id) \(statusLabel(t.status)), no probability: \(t.reason ?? "")")
         default:
           blocks.append("\(t.target.id) has data but no projection: \(t.reason ?? "")")
         }
@@ -135,6 +136,11 @@ struct AttainmentReport {
     guard let p = t.probability else { return "–" }
     return
       "\(NumberText.fixed(p, digits: 3)) ± \(NumberText.fixed(t.monteCarloStandardError, digits: 3))"
+  }
+
+  /// The status label in the report's language (the code is the same in every language).
+  private func statusLabel(_ status: AttainmentStatus) -> String {
+    TargetStatus(rawValue: status.rawValue)?.label(language) ?? status.rawValue
   }
 
   private func symbol(_ status: AttainmentStatus) -> String {
