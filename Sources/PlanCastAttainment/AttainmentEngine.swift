@@ -125,6 +125,7 @@ public struct AttainmentEngine: Sendable {
     .met: .met, .missed: .missed, .staleData: .staleData,
   ]
 
+  /// Why a settled target has no probability: its observed value, or the stale-data reason.
   static func settledReason(_ e: TargetEvaluation) -> String {
     guard e.status != .staleData, let value = e.latestValue, let year = e.latestYear else {
       return e.reason ?? e.status.rawValue
