@@ -34,6 +34,10 @@ STATUS_COLOURS = {
     "on track": "#2e7d32",
     "at risk": "#f59e0b",
     "off track": "#c62828",
+    # Settled by the data, without a probability (never on the dashboard's bars).
+    "met": "#9aa5b1",
+    "missed": "#9aa5b1",
+    "stale data": "#9aa5b1",
     "no data": "#9aa5b1",
     "qualitative": "#9aa5b1",
 }

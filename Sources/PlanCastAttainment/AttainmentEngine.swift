@@ -53,6 +53,11 @@ public struct AttainmentEngine: Sendable {
     var unmeasured: [(Target, String, AttainmentStatus)] = []
     var offset = 0
     for target in model.plan.targets {
+      let evaluation = evaluator.evaluate(target)
+      if let status = Self.settled[evaluation.status] {
+        unmeasured.append((target, Self.settledReason(evaluation), status))
+        continue
+      }
       let key = "\(target.region)|\(target.indicator)"
       if let index = series.firstIndex(where: { "\($0.area)|\($0.indicator)" == key }) {
         if let condition = evaluator.condition(for: target) {
@@ -97,8 +102,15 @@ public struct AttainmentEngine: Sendable {
       }
     }
     self.series = series
-    self.measures = measures.map {
+    let built = measures.map {
       TargetMeasure(target: $0.0, seriesIndex: $0.1, series: series[$0.1], condition: $0.2)
+    }
+    // A year inside the target's period that is neither observed nor projected leaves the
+    // quantity undefined on every path: no probability rather than a probability of zero.
+    self.measures = built.filter(\.isDefined)
+    for m in built where !m.isDefined {
+      let reason = evaluator.evaluate(m.target).reason ?? "a year inside the period is not observed"
+      unmeasured.append((m.target, reason, .noData))
     }
     self.unmeasured = unmeasured
     correlation = try ShockCorrelation(series: series)
@@ -106,6 +118,19 @@ public struct AttainmentEngine: Sendable {
     let first = series.map(\.firstProjected).min() ?? 0
     let last = series.map(\.lastYear).max() ?? 0
     shockYears = first...Swift.max(first, last)
+  }
+
+  /// Statuses decided by the data alone: nothing to simulate, no probability.
+  static let settled: [TargetStatus: AttainmentStatus] = [
+    .met: .met, .missed: .missed, .staleData: .staleData,
+  ]
+
+  /// Why a settled target has no probability: its observed value, or the stale-data reason.
+  static func settledReason(_ e: TargetEvaluation) -> String {
+    guard e.status != .staleData, let value = e.latestValue, let year = e.latestYear else {
+      return e.reason ?? e.status.rawValue
+    }
+    return "observed: \(e.status.rawValue) (\(value) in \(year)), nothing to simulate"
   }
 
   /// The simulated series: (area, indicator, model, proxy note).

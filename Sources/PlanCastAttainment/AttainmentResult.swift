@@ -17,11 +17,18 @@ public struct StatusThresholds: Sendable, Equatable {
   }
 }
 
-/// A target's status by probability.
+/// A target's status by probability, or why it has none. The raw values are the same status
+/// codes as ``TargetStatus``'s.
 public enum AttainmentStatus: String, Sendable, CaseIterable {
   case onTrack = "on track"
   case atRisk = "at risk"
   case offTrack = "off track"
+  /// The target year is observed and meets the target: nothing is simulated.
+  case met = "met"
+  /// The target year is observed and misses the target: nothing is simulated.
+  case missed = "missed"
+  /// The only data are older than the plan's base year.
+  case staleData = "stale data"
   case noData = "no data"
   case qualitative = "qualitative"
 }

@@ -82,6 +82,15 @@ struct TargetMeasure: Sendable {
     observedPart = part
   }
 
+  /// Whether the quantity can be computed on a path: false when an observed-period year of a
+  /// growth or cumulative form is missing.
+  var isDefined: Bool {
+    switch target.form {
+    case .level, .share: return true
+    case .averageGrowth, .changeVersusBase, .cumulative: return observedPart != nil
+    }
+  }
+
   /// The target quantity on a path (nil when a needed year has no value).
   func quantity(path: UnsafeBufferPointer<Double>) -> Double? {
     // Same operations in the same order as folding every year of `years`; the observed years

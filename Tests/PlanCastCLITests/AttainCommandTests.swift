@@ -66,5 +66,6 @@ import Testing
       ["attain", "--draws", "2000", "--lang", "zh"] + Self.model)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("城镇化率") && result.stdout.contains("基准情景"))
+    #expect(result.stdout.contains("进度正常") && result.stdout.contains("数据过旧"))  // T09, T08
   }
 }

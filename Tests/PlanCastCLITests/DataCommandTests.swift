@@ -21,7 +21,7 @@ import Testing
     #expect(result.status == 0)
     let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
     let points = try #require(object?["points"] as? [[String: Any]])
-    #expect(points.count == 22)
+    #expect(points.count == 25)  // 2000–2021 yearbook, 2022–2024 first published
     #expect(points.allSatisfy { !(($0["source"] as? String) ?? "").isEmpty })
   }
 

@@ -67,4 +67,31 @@ import Testing
       #expect(lines.contains { $0.contains(",\(model),") }, "missing \(model)")
     }
   }
+
+  /// `backtest --vintage 2021`: the as-of-2021 city GDP projections against the 2022–2024
+  /// outturns (MAPE 10.7 %, 5 of 9 city-years inside the 80% band), and P(attain) then and now.
+  @Test func vintageBacktestPutsThe2021ViewNextToTheOutturns() throws {
+    let result = try PlanCommandTestSupport.run(
+      [
+        "backtest", "--vintage", "2021", "--indicator", "gdp_nominal", "--draws", "5000",
+        "--format", "json",
+      ] + Self.model)
+    #expect(result.status == 0, "\(result.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    #expect(object?["vintage"] as? Int == 2021)
+    let accuracy = try #require(object?["accuracy"] as? [[String: Any]])
+    let cities = try #require(accuracy.first { $0["areas"] as? String == "cities" })
+    #expect(cities["n"] as? Int == 9 && cities["in80"] as? String == "5/9")
+    #expect(abs((cities["mape"] as? Double ?? 0) - 10.7) < 0.5)
+    let outturns = try #require(object?["outturns"] as? [[String: Any]])
+    #expect(outturns.count == 12, "CZT and three cities, 2022–2024")
+    #expect(outturns.filter { $0["basis"] as? String == "new basis" }.count == 4)
+    let attainment = try #require(object?["attainment"] as? [[String: Any]])
+    let t01 = try #require(attainment.first { $0["target"] as? String == "T01" })
+    #expect((t01["p_as_of_2021"] as? Double ?? 0) > 0.75 && (t01["p_now"] as? Double ?? 1) < 0.3)
+    let late = try PlanCommandTestSupport.run(["backtest", "--vintage", "2024"] + Self.model)
+    #expect(late.status == 2 && late.stderr.contains("no observation after the vintage 2024"))
+    let outside = try PlanCommandTestSupport.run(["backtest", "--vintage", "1066"] + Self.model)
+    #expect(outside.status == 2)
+  }
 }

@@ -21,7 +21,8 @@ import Testing
       "PlanCast report — Changsha–Zhuzhou–Xiangtan integrated development five-year action plan (2021–2025)"
     #expect(page.contains("<title>\(title)</title>"))
     for section in [
-      "caveats", "targets", "attainment", "projections", "backtest", "sensitivity", "manifest",
+      "caveats", "targets", "attainment", "projections", "backtest", "sensitivity", "vintage",
+      "manifest",
     ] {
       #expect(page.contains("<section id=\"\(section)\">"), "section \(section)")
     }
@@ -53,13 +54,26 @@ import Testing
       page.components(separatedBy: "<section id=\"sensitivity\">").last?.components(
         separatedBy: "</section>"
       ).first)
-    #expect(sensitivity.components(separatedBy: "<svg").count - 1 == 4, "T01, T02, T07, T09")
-    #expect(sensitivity.contains("What moves P(attain): T02"))
+    // T02 has no probability on the data to 2024 (CZT 2022 real growth is not published).
+    #expect(sensitivity.components(separatedBy: "<svg").count - 1 == 3, "T01, T07, T09")
+    #expect(sensitivity.contains("What moves P(attain): T01"))
     #expect(sensitivity.contains("Targets no assumption moves: T03"))
     #expect(sensitivity.contains("real_growth_shift"))
     #expect(
       page.contains("<td>scenario</td><td>all</td>") && page.contains("<td>draws</td><td>2000</td>")
     )
+    #expect(page.contains("data to 2024; 1 year to the target"))
+    // What we said in 2021 vs what happened: a fan chart as of 2021 per series with outturns,
+    // the outturns as dots (one per city-year of GDP among them).
+    let vintage = try #require(
+      page.components(separatedBy: "<section id=\"vintage\">").last?.components(
+        separatedBy: "</section>"
+      ).first)
+    #expect(vintage.contains("What we said in 2021 vs what happened"))
+    #expect(vintage.components(separatedBy: "<svg").count - 1 >= 4, "CZT and the three cities")
+    #expect(vintage.contains("Changsha · GDP, current prices"))
+    #expect(vintage.contains("outturn 2022: 13,966"))
+    #expect(vintage.contains("p_as_of_2021") && vintage.contains("new basis"))
 
     let png = dir.appendingPathComponent("report.png")
     let profile = try ExportTestTools.temporaryDirectory()

@@ -195,7 +195,7 @@ import Testing
     for p in forecast.points {
       print("  \(p.year): median \(p.median) 80% [\(p.lo80), \(p.hi80)] 95% [\(p.lo95), \(p.hi95)]")
     }
-    #expect(fit.rowYears.first == 2003 && fit.rowYears.last == 2021)
+    #expect(fit.rowYears.first == 2003 && fit.rowYears.last == 2024)  // bulletins 2022–2024
     #expect(fit.regression.estimates[1] < 0)  // slowing
     #expect(fit.regression.estimates[3] < -2)  // 2020
     #expect(forecast.points.allSatisfy { $0.lo95.isFinite && $0.hi95.isFinite })

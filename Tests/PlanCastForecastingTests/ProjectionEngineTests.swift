@@ -20,12 +20,44 @@ import Testing
     #expect(Set(projections.map(\.area)) == ["CZT", "Changsha", "Zhuzhou", "Xiangtan"])
     for p in projections {
       let result = try p.outcome.get()
-      #expect(result.forecast.points.map(\.year) == [2022, 2023, 2024, 2025])
+      #expect(result.forecast.points.map(\.year) == [2025])  // data to 2024
       for point in result.forecast.points {
         #expect(point.lo95 < point.lo80 && point.lo80 < point.median)
         #expect(point.median < point.hi80 && point.hi80 < point.hi95)
       }
     }
+  }
+
+  /// The 2024 level break of nominal GDP (5th economic census) is used: without it the
+  /// 2023→2024 step enters the deflator and the 2025 projection moves.
+  @Test func theCensusBreakOf2024ChangesThe2025Projection() throws {
+    let source = URL(fileURLWithPath: CZTData.directory)
+    let copy = FileManager.default.temporaryDirectory
+      .appendingPathComponent("czt-no-2024-break-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: source, to: copy)
+    defer { try? FileManager.default.removeItem(at: copy) }
+    let indicators = copy.appendingPathComponent("indicators.toml")
+    let text = try String(contentsOf: indicators, encoding: .utf8)
+    let declared = "breaks = [2019, 2024]\n\n[gdp_real_growth]"
+    #expect(text.contains(declared))
+    try text.replacingOccurrences(of: declared, with: "breaks = [2019]\n\n[gdp_real_growth]")
+      .write(to: indicators, atomically: true, encoding: .utf8)
+    func projection(_ model: PlanModel) throws -> (median: Double, deflatorYears: [Int]) {
+      let request = ProjectionRequest(
+        toYear: 2025, areas: ["CZT"], indicators: ["gdp_nominal"], paths: 2000)
+      let engine = ProjectionEngine(model: model)
+      let fit = try engine.fit(area: "CZT", indicator: "gdp_nominal", request: request)
+      let nominal = try #require(fit.fitted as? FittedNominalGDP)
+      let point = try #require(
+        fit.fitted.forecast(horizon: 1, paths: 2000, seed: 7).points.first)
+      #expect(point.year == 2025)
+      return (point.median, nominal.deflator.series.years)
+    }
+    let withBreak = try projection(try Self.czt)
+    let withoutBreak = try projection(try PlanModel.load(directory: copy.path))
+    #expect(!withBreak.deflatorYears.contains(2024))
+    #expect(withoutBreak.deflatorYears.contains(2024))
+    #expect(abs(withBreak.median - withoutBreak.median) > 1)
   }
 
   @Test func asOfReproducesAnEarlierView() throws {

@@ -43,6 +43,51 @@ import Testing
     #expect(e.hint.contains("vintage"))
   }
 
+  @Test func rowContradictingOneOfTheSameVintageNamesItsLineAndValue() throws {
+    let e = try TestSupport.loadError {
+      try TestSupport.append("A,gdp,2020,67,money,test,src,", to: csv, of: $0)
+    }
+    #expect(e.kind == .contradictingRow && e.field == "value")
+    #expect(e.location.file.hasSuffix(csv) && e.location.line == 16)
+    #expect(e.description.contains("line 3") && e.description.contains("'test'"))
+    #expect(e.description.contains("66.0") && e.description.contains("67.0"))
+  }
+
+  static let gdpRule = "aggregation = \"sum\"\n\n[growth]"
+
+  @Test func breakYearOutsideTheDataNamesItsLine() throws {
+    for year in [2019, 2024] {
+      let e = try TestSupport.loadError {
+        try TestSupport.replace(
+          Self.gdpRule, with: "aggregation = \"sum\"\nbreaks = [\(year)]\n\n[growth]",
+          in: "indicators.toml", of: $0)
+      }
+      #expect(e.kind == .yearOutOfRange && e.field == "breaks", "\(year)")
+      #expect(e.location.file.hasSuffix("indicators.toml") && e.location.line == 8, "\(year)")
+      #expect(e.description.contains("2019–2021"), "\(year)")
+    }
+  }
+
+  @Test func twoBreaksInOneYear() throws {
+    let e = try TestSupport.loadError {
+      try TestSupport.replace(
+        Self.gdpRule, with: "aggregation = \"sum\"\nbreaks = [2020, 2020]\n\n[growth]",
+        in: "indicators.toml", of: $0)
+    }
+    #expect(e.kind == .invalidValue && e.field == "breaks" && e.location.line == 8)
+    #expect(e.description.contains("two breaks in 2020"))
+  }
+
+  @Test func aBreakInsideTheDataLoads() throws {
+    let dir = try TestSupport.mutatedMinimal {
+      try TestSupport.replace(
+        Self.gdpRule, with: "aggregation = \"sum\"\nbreaks = [2020]\n\n[growth]",
+        in: "indicators.toml", of: $0)
+    }
+    defer { try? FileManager.default.removeItem(at: dir) }
+    #expect(try PlanModel.load(directory: dir.path).data.catalog["gdp"]?.breaks == [2020])
+  }
+
   @Test func nonNumericAndNonFiniteValues() throws {
     for bad in ["1,234", "abc", "nan", "inf", ""] {
       let e = try TestSupport.loadError {

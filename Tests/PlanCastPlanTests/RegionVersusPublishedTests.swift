@@ -34,16 +34,33 @@ import Testing
     #expect(abs(c - p) <= 50, "computed \(c) vs published \(p)")
   }
 
+  /// 2023 (first published, before the 5th-census revision) and 2024 (Hunan 2024 bulletin,
+  /// after it): each the same vintage as the city values of its year, so rounding only.
+  @Test(arguments: [(2023, 20741.7), (2024, 22128.3)])
+  func gdpOnEachSideOfThe2024BreakMatchesThePublishedTotal(year: Int, total: Double) throws {
+    let p = try published("gdp_nominal", year)
+    let c = try computed("gdp_nominal", year)
+    #expect(p == total)
+    #expect(abs(c - p) / p <= 1e-4, "computed \(c) vs published \(p)")
+  }
+
   /// The 7th census count of CZT equals the sum of the three cities' counts exactly.
   @Test func censusPopulationSumsExactly() throws {
     #expect(try computed("pop_census", 2020) == (try published("pop_census", 2020)))
   }
 
   /// The published CZT real growth for 2019 (8.0 %) cannot be checked: Xiangtan's 2019 rate is
-  /// not in the data, so the chained region value for 2019 must be absent, not invented.
-  @Test func realGrowth2019IsNotInventedWithoutXiangtan() throws {
-    #expect(data.computedSeries(region: "CZT", indicator: "gdp_real_growth").value(in: 2019) == nil)
+  /// not in the data, so the chained region value for 2019 must be absent, not invented; the
+  /// region's series takes the published rate there (and for 2023–2024, where Zhuzhou's rates
+  /// are missing), and has none for 2022, where neither exists.
+  @Test func realGrowthIsNotInventedWhereAMemberLacksARate() throws {
+    let chained = data.computedSeries(region: "CZT", indicator: "gdp_real_growth")
+    for year in [2019, 2022, 2023, 2024] { #expect(chained.value(in: year) == nil, "\(year)") }
     #expect(try published("gdp_real_growth", 2019) == 8.0)
+    let used = try #require(data.series(area: "CZT", indicator: "gdp_real_growth"))
+    #expect(used.value(in: 2019) == 8.0 && used.value(in: 2023) == 4.9)
+    #expect(used.value(in: 2024) == 5.2 && used.value(in: 2022) == nil)
+    #expect(used.value(in: 2021) == chained.value(in: 2021))
   }
 
   /// Zhuzhou's 2021 bulletin gives a two-year average growth of 6.2 % for 2020–21; chaining its

@@ -54,6 +54,7 @@ UNITS = {
     "yuan": "yuan",
     "count": "count",
     "ug/m3": "ug_m3",
+    "ug_m3": "ug_m3",
     "prev year=100": "prev_year_100",
 }
 
@@ -85,18 +86,34 @@ def drop(reason: str) -> Decision:
     return None, reason
 
 
+# Last year of the CSMAR city yearbook GDP series; later city levels are first-published.
+CSMAR_LAST_YEAR = 2021
+
+
+def census_basis(year: int) -> str:
+    """The economic-census basis of a first-published or yearbook GDP level of ``year``."""
+    if year <= 2018:
+        return "pre-4th-economic-census"
+    if year <= 2023:
+        return "post-4th-economic-census"
+    return "post-5th-economic-census"
+
+
 def gdp_nominal(r: Row) -> Decision:
     if r.city in CITIES:
         if r.note.startswith("CSMAR"):
-            basis = "pre-4th-economic-census" if r.year <= 2018 else "post-4th-economic-census"
-            return keep(f"city yearbook series (CSMAR), {basis}")
+            return keep(f"city yearbook series (CSMAR), {census_basis(r.year)}")
+        if r.year > CSMAR_LAST_YEAR:
+            # The yearbook's 2021 values equal the first-published ones, so the series
+            # continues on the same (first-published) vintage; 2024 starts the 5th-census basis.
+            return keep(f"first published (bulletin or report), {census_basis(r.year)}")
         return drop("other vintage of a year the CSMAR yearbook series covers (one vintage per series)")
     if r.city == "Hunan":
         if "NBS current (REVISED)" in r.note:
             return keep("NBS current revised series")
         return drop("initial bulletin value; the NBS current revised series is used for Hunan")
     if r.city == "CZT":
-        return keep("published regional figure (first published)")
+        return keep(f"published regional figure (first published), {census_basis(r.year)}")
     return drop("area not in the model")
 
 
@@ -166,6 +183,8 @@ def energy_intensity_change(r: Row) -> Decision:
             return keep("revised after agricultural census", 2)
         if "INITIAL" in r.note or "PRELIMINARY" in r.note:
             return keep("initial estimate", 0)
+        if r.year >= 2023:
+            return keep("communique or bulletin, new definition (fossil energy only, from 2023)", 1)
         return keep("communique or bulletin", 1)
     if r.city in ("Hunan",) + CITIES:
         return keep("communique or bulletin")
@@ -216,6 +235,10 @@ NOT_MODELLED = {
     "gdp_share_hunan": "computed by a reporter, not an official figure",
     "pop_share_hunan_census": "not used by any target or rule",
     "gdp_real_growth_avg_2020_2021": "two-year average, derivable from the annual rates",
+    "gdp_real_growth_avg_2021_2024": "four-year average, derivable from the annual rates",
+    "gdp_nominal_growth": "nominal growth against a revised 2023 level that is not published; the model uses levels and real growth",
+    "gdp_per_capita": "not used by any target or rule",
+    "urban_income_growth": "a growth rate without the level it applies to; the model uses income levels",
 }
 
 

@@ -1,6 +1,9 @@
 import ArgumentParser
+import Foundation
+import PlanCastAttainment
 import PlanCastForecasting
 import PlanCastPlan
+import PlanCastReports
 
 /// `plancast backtest`: rolling-origin accuracy of each model class against benchmarks.
 public struct BacktestCommand: ParsableCommand {
@@ -14,8 +17,17 @@ public struct BacktestCommand: ParsableCommand {
       MASE (errors scaled by the in-sample mean absolute yearly change; below 1 beats a naive \
       one-step forecast), coverage of the 80% and 95% intervals, and the Winkler interval score.
 
-      Example:
+      With --vintage YEAR: what PlanCast said with the data up to YEAR against what happened \
+      since. Per city and indicator, the projection made then (median, 80% and 95% bands) \
+      next to every later outturn, the error and whether the outturn fell inside each band \
+      (outturns on a basis declared by a later level break are marked "new basis"); the \
+      accuracy per indicator (MAPE, band coverage); and every target's baseline P(attain) \
+      then and now (--draws, --seed). --origins and --horizons are not used; --format csv or \
+      markdown prints the outturn table, json all three.
+
+      Examples:
         plancast backtest --origins 2010:2018 --horizons 1:3 --indicator gdp_real_growth
+        plancast backtest --vintage 2021 --indicator gdp_nominal
       """)
 
   @OptionGroup var modelOptions: ModelOptions
@@ -26,11 +38,33 @@ public struct BacktestCommand: ParsableCommand {
   @Option(help: "Output format.")
   var format: OutputFormat = .table
 
+  @Option(
+    help: "Compare the projection made with the data up to this year with the outturns since.")
+  var vintage: Int?
+
+  @Option(help: "With --vintage: Monte Carlo draws for P(attain) then and now.")
+  var draws = 100_000
+
+  @Option(help: "With --vintage: worker threads (results do not depend on it).")
+  var threads = ProcessInfo.processInfo.activeProcessorCount
+
   public init() {}
+
+  public func validate() throws {
+    guard draws >= 100 else { throw ValidationError("--draws must be at least 100") }
+    guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    if vintage != nil, modelOptions.asOf != nil {
+      throw ValidationError("--vintage and --as-of exclude each other: --vintage is the as-of year")
+    }
+  }
 
   public func run() throws {
     try reportingFailures {
       let model = try modelOptions.load()
+      if let vintage {
+        try runVintage(model: model, vintage: vintage)
+        return
+      }
       let request = try selection.request(
         model: model, toYear: model.config.planEnd, simulation: simulation)
       let rows = SeriesBacktest(engine: ProjectionEngine(model: model)).run(
@@ -41,6 +75,41 @@ public struct BacktestCommand: ParsableCommand {
       case .table: print(TextTableRenderer.render(report.table(digits: 3)), terminator: "")
       case .csv, .markdown: print(format.render(report.table(digits: nil)), terminator: "")
       }
+    }
+  }
+
+  private func runVintage(model: PlanModel, vintage: Int) throws {
+    guard model.specifications != nil else {
+      throw CLIFailure.data(
+        "\(model.directory): no models.toml; add one to say which model projects each indicator")
+    }
+    guard model.config.yearRange.contains(vintage) else {
+      throw CLIFailure.usage(
+        "--vintage \(vintage) is outside the model's years \(model.config.firstYear)–\(model.config.lastYear)"
+      )
+    }
+    guard let baseline = model.scenarios.first(where: { $0.id == "baseline" }) else {
+      throw CLIFailure.data("\(model.directory)/scenarios has no baseline.toml")
+    }
+    let request = try selection.request(
+      model: model, toYear: model.config.planEnd, simulation: simulation)
+    let comparison: VintageComparison
+    do {
+      comparison = try VintageComparison(
+        model: model, vintage: vintage, request: request, scenario: baseline,
+        settings: MonteCarloSettings(draws: draws, seed: simulation.seed, threads: threads))
+    } catch let error as ForecastError {
+      throw CLIFailure.usage("--vintage \(vintage): \(error)")
+    } catch {
+      throw CLIFailure.data("cannot build the joint simulation: \(error)")
+    }
+    let report = VintageReport(comparison: comparison, model: model)
+    switch format {
+    case .json: print(report.json().render())
+    case .table: print(report.text())
+    case .csv, .markdown:
+      print(
+        format.render(VintageTables.outturns(comparison.projection, digits: nil)), terminator: "")
     }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanCastAttainment
 import PlanCastForecasting
 import PlanCastPlan
 import PlanCastReports
@@ -19,7 +20,10 @@ public struct ReportCommand: ParsableCommand {
       scenario's assumptions (`plancast sweep oat` on the baseline, or on --scenario when it \
       names one, with --sweep-draws draws per point: a tornado per target), the projections \
       (table and a fan chart per area and indicator, with the plan target where there is one), \
-      the backtest accuracy with forecast-versus-outturn charts, and the run manifest (version, \
+      the backtest accuracy with forecast-versus-outturn charts, what was said with the data \
+      up to --vintage (default: the plan's first year) against the outturns since (`plancast \
+      backtest --vintage`: fan charts as of then with the outturns as dots, accuracy, P(attain) \
+      then and now; left out when no data follow the vintage), and the run manifest (version, \
       command line, seed, paths, SHA-256 of every model file read). The file is written \
       atomically and an existing file is kept unless --force is given.
 
@@ -40,6 +44,12 @@ public struct ReportCommand: ParsableCommand {
 
   @Flag(help: "Overwrite the file if it exists.")
   var force = false
+
+  @Option(
+    help: ArgumentHelp(
+      "The year of the \"what we said vs what happened\" section: projections and P(attain) with the data up to it against the outturns since (default: the plan's first year, left out when no data follow it).",
+      valueName: "year"))
+  var vintage: Int?
 
   public init() {}
 
@@ -74,10 +84,15 @@ public struct ReportCommand: ParsableCommand {
             ]
           } ?? []))
       if !attainment.isEmpty { manifest.scenario = attainmentOptions.scenario }
+      var sections = try sensitivity.map { [try $0.section(language: lang)] } ?? []
+      if let section = try vintageSection(model: model, request: request, language: lang) {
+        sections.append(section.section())
+        manifest.options.append(("vintage", .int(section.vintage)))
+      }
       let report = PlanReport(
         model: model, language: lang, evaluations: evaluations, projections: projections,
         backtest: backtest, manifest: manifest, attainment: attainment,
-        additionalSections: try sensitivity.map { [try $0.section(language: lang)] } ?? [])
+        additionalSections: sections)
       do throws(AtomicFile.WriteError) {
         try AtomicFile.write(Data(report.html().utf8), to: to, overwrite: force)
       } catch {
@@ -85,5 +100,36 @@ public struct ReportCommand: ParsableCommand {
       }
       print(to)
     }
+  }
+
+  /// The vintage section, or nil when the model cannot project or no data follow the default
+  /// vintage; an explicit `--vintage` without later data is a usage error.
+  private func vintageSection(model: PlanModel, request: ProjectionRequest, language: Language)
+    throws -> VintageSection?
+  {
+    let year = vintage ?? model.config.planStart
+    let last = model.data.observations.map(\.year).max() ?? year
+    guard last > year else {
+      if vintage != nil {
+        throw CLIFailure.usage("--vintage \(year): no observation after it to compare with")
+      }
+      return nil
+    }
+    guard model.specifications != nil,
+      let baseline = model.scenarios.first(where: { $0.id == "baseline" })
+    else { return nil }
+    let comparison: VintageComparison
+    do {
+      comparison = try VintageComparison(
+        model: model, vintage: year, request: request, scenario: baseline,
+        settings: MonteCarloSettings(
+          draws: attainmentOptions.draws, seed: simulation.seed,
+          threads: attainmentOptions.threads))
+    } catch {
+      throw CLIFailure.data("--vintage \(year): \(error)")
+    }
+    return VintageSection(
+      projection: comparison.projection, then: AttainmentRun(comparison.then, thresholds: nil),
+      now: AttainmentRun(comparison.now, thresholds: nil), model: model, language: language)
   }
 }

@@ -34,7 +34,7 @@ public struct TargetsCommand: ParsableCommand {
         print(report.json().render())
       case .table:
         let (table, notes) = report.table()
-        print(model.config.name(language.lang))
+        print(model.config.name(language.lang) + " · " + report.dataCurrency.text(language.lang))
         print(TextTableRenderer.render(table), terminator: "")
         if !notes.isEmpty { print("\n" + notes.joined(separator: "\n")) }
       case .csv, .markdown:

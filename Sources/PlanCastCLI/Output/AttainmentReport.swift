@@ -20,6 +20,7 @@ struct AttainmentReport {
   func json() -> JSONValue {
     .object([
       ("model", .string(model.config.id)),
+      ("data_currency", DataCurrency(model: model).json(language)),
       (
         "scenarios",
         .array(
@@ -61,7 +62,10 @@ struct AttainmentReport {
 
   /// The terminal view: targets with a probability first, then those without.
   func text() -> String {
-    var blocks: [String] = [model.config.id == "" ? "" : name(model.config)]
+    var blocks: [String] = [
+      (model.config.id == "" ? "" : name(model.config) + " · ")
+        + DataCurrency(model: model).text(language)
+    ]
     if results.count == 1, let only = results.first {
       blocks.append(
         "\(only.scenario.name(language)) · \(only.draws) draws · seed \(only.seed)")
@@ -82,7 +86,7 @@ struct AttainmentReport {
           t.target.id, label, goal(t.target), probability(t),
           NumberText.fixed(t.median), "\(NumberText.fixed(t.lo80)) – \(NumberText.fixed(t.hi80))",
           "\(NumberText.signed(t.requiredForHalf)) / \(NumberText.signed(t.requiredForEighty)) \(changeUnit(t))",
-          t.status.rawValue,
+          statusLabel(t.status),
         ])
       }
       blocks.append(TextTableRenderer.render(table))
@@ -93,7 +97,13 @@ struct AttainmentReport {
           "No data, so no probability: " + noData.map(\.target.id).joined(separator: ", "))
       }
       for t in without where !(t.reason?.hasPrefix("no data") ?? true) {
-        blocks.append("\(t.target.id) has data but no projection: \(t.reason ?? "")")
+        switch t.status {
+        case .met, .missed, .staleData:
+          blocks.append(
+            "\(t.target.id) \(statusLabel(t.status)), no probability: \(t.reason ?? "")")
+        default:
+          blocks.append("\(t.target.id) has data but no projection: \(t.reason ?? "")")
+        }
       }
       if !notes.isEmpty {
         blocks.append(
@@ -126,6 +136,11 @@ struct AttainmentReport {
     guard let p = t.probability else { return "–" }
     return
       "\(NumberText.fixed(p, digits: 3)) ± \(NumberText.fixed(t.monteCarloStandardError, digits: 3))"
+  }
+
+  /// The status label in the report's language (the code is the same in every language).
+  private func statusLabel(_ status: AttainmentStatus) -> String {
+    TargetStatus(rawValue: status.rawValue)?.label(language) ?? status.rawValue
   }
 
   private func symbol(_ status: AttainmentStatus) -> String {

@@ -44,16 +44,22 @@ struct TargetsReport {
     return "\(NumberText.fixed(v)) (\(y))"
   }
 
-  /// A footnote for a proxy, or the reason a target with a value has no status.
+  /// How current the data are ("data to 2024; 1 year to the target").
+  var dataCurrency: DataCurrency {
+    DataCurrency(evaluations: evaluations, targetYear: model.config.planEnd)
+  }
+
+  /// A footnote for a proxy, or the reason or remark of a target with a value (no data, stale
+  /// data, a recent change measured across a level break).
   private func footnote(_ e: TargetEvaluation) -> String? {
     if let proxy = e.proxyNote { return proxy }
-    if e.status == .noData, e.latestValue != nil, let reason = e.reason { return reason }
+    if e.latestValue != nil, let reason = e.reason { return reason }
     return nil
   }
 
-  /// The reason column of flat outputs: proxy note or any no-data reason.
+  /// The reason column of flat outputs: proxy note, else the reason or remark.
   private func remark(_ e: TargetEvaluation) -> String {
-    e.proxyNote ?? (e.status == .noData ? e.reason ?? "" : "")
+    e.proxyNote ?? e.reason ?? ""
   }
 
   /// The table: one row per numeric target, then the qualitative goals.
@@ -124,7 +130,10 @@ struct TargetsReport {
         ("wording_zh", .string(g.wordingZH)),
       ])
     }
-    return .object([("model", .string(model.config.id)), ("targets", .array(items))])
+    return .object([
+      ("model", .string(model.config.id)), ("data_currency", dataCurrency.json(language)),
+      ("targets", .array(items)),
+    ])
   }
 
   private func targetJSON(_ e: TargetEvaluation) -> JSONValue {

@@ -27,6 +27,7 @@ public struct ModelError: Error, Sendable, CustomStringConvertible {
     case unknownIndicator = "unknown indicator"
     case unknownUnit = "unknown unit"
     case duplicateRow = "duplicate row"
+    case contradictingRow = "contradicting row"
     case invalidNumber = "invalid number"
     case yearOutOfRange = "year out of range"
     case noDataRule = "no data rule"

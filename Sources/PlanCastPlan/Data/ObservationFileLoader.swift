@@ -48,6 +48,18 @@ enum ObservationFileLoader {
       let o = try row.observation(config: config, catalog: catalog)
       let key = "\(o.area)|\(o.indicator)|\(o.year)"
       if let first = seen[key] {
+        if let earlier = observations.first(where: {
+          $0.location.line == first && $0.vintage == o.vintage && $0.value != o.value
+        }) {
+          throw ModelError(
+            .contradictingRow, at: o.location, field: "value",
+            "\(o.value.description) for (\(o.area), \(o.indicator), \(o.year)) contradicts "
+              + "\(earlier.value.description) on line \(first), of the same vintage "
+              + "'\(o.vintage)'",
+            hint:
+              "A vintage has one value a year: correct the value, or give the row its own vintage and choose one in the build script."
+          )
+        }
         throw ModelError(
           .duplicateRow, at: o.location, field: "year",
           "a second row for (\(o.area), \(o.indicator), \(o.year)); the first is on line \(first)",

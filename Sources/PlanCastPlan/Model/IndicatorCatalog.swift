@@ -30,6 +30,34 @@ enum IndicatorCatalogLoader {
     return IndicatorCatalog(indicators: indicators)
   }
 
+  /// Every declared break year must have observations of its indicator on both sides (some
+  /// year before it and some year from it on); otherwise it breaks nothing and is an error at
+  /// its line in `indicators.toml`.
+  static func checkBreaks(path: String, catalog: IndicatorCatalog, observations: [Observation])
+    throws(ModelError)
+  {
+    let doc = try TOMLDocument.load(
+      path: path, hint: "A model directory needs indicators.toml (see Models/README.md).")
+    let years = Dictionary(grouping: observations, by: \.indicator).mapValues { rows in
+      rows.map(\.year)
+    }
+    for section in try doc.allTables() {
+      guard let indicator = catalog[section.section], !indicator.breaks.isEmpty else { continue }
+      let observed = years[indicator.id] ?? []
+      for year in indicator.breaks {
+        guard observed.contains(where: { $0 < year }), observed.contains(where: { $0 >= year })
+        else {
+          let span = observed.min().map { "\($0)–\(observed.max() ?? $0)" } ?? "none"
+          throw section.error(
+            "breaks", .yearOutOfRange,
+            "break year \(year) is outside the data of \(indicator.id) (observed years: \(span)):"
+              + " a break needs observations before it and from it on",
+            hint: "Correct the year, or remove it until data on the new basis are added.")
+        }
+      }
+    }
+  }
+
   private static func indicator(_ s: TOMLSection, config: ModelConfig) throws(ModelError)
     -> Indicator
   {
@@ -43,7 +71,7 @@ enum IndicatorCatalogLoader {
     let kind = try s.choice("kind", as: IndicatorKind.self)
     let trend: TrendMeasure? =
       kind == .rate ? nil : try s.choice("trend", as: TrendMeasure.self)
-    let breaks = try s.optionalIntArray("breaks") ?? []
+    let breaks = try s.optionalBreakYears("breaks") ?? []
     for year in breaks where !config.yearRange.contains(year) {
       throw s.error(
         "breaks", .yearOutOfRange,

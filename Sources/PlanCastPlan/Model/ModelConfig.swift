@@ -33,6 +33,9 @@ public struct ModelConfig: Sendable {
 
   public var yearRange: ClosedRange<Int> { firstYear...lastYear }
 
+  /// The plan's base year, the year before the plan period: data older than this are stale.
+  public var baseYear: Int { planStart - 1 }
+
   /// The area with this id, if declared.
   public func area(_ id: String) -> Area? { areas.first { $0.id == id } }
 }

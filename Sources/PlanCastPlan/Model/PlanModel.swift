@@ -44,6 +44,8 @@ public struct PlanModel: Sendable {
       ? try ProxyRulesLoader.load(path: path(File.proxies), config: config, catalog: catalog) : []
     let observations = try ObservationFileLoader.load(
       path: path(File.observations), config: config, catalog: catalog)
+    try IndicatorCatalogLoader.checkBreaks(
+      path: path(File.indicators), catalog: catalog, observations: observations)
     let plan = try TargetsLoader.load(path: path(File.targets), config: config, catalog: catalog)
     let specifications =
       FileManager.default.fileExists(atPath: path(File.models))

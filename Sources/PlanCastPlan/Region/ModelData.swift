@@ -19,6 +19,9 @@ public struct ModelData: Sendable {
     self.byKey = Dictionary(grouping: observations) { "\($0.area)|\($0.indicator)" }
   }
 
+  /// The last year of any observation (nil without data).
+  public var lastObservedYear: Int? { observations.map(\.year).max() }
+
   /// The rows of the data file for (area, indicator), as a series. For a region these are
   /// the figures published for the region as such.
   public func observedSeries(area: String, indicator: String) -> IndicatorSeries {
@@ -95,8 +98,9 @@ public struct ModelData: Sendable {
   }
 
   /// The series to use for (area, indicator). For a city or reference area: its
-  /// ``areaSeries(area:indicator:)``. For a region, in order: computed from the members, the
-  /// figures published for the region, the proxy. Returns nil when none has a point.
+  /// ``areaSeries(area:indicator:)``. For a region, in order: computed from the members (with
+  /// the figures published for the region in the years the members cannot give), the figures
+  /// published for the region, the proxy. Returns nil when none has a point.
   public func series(area: String, indicator: String, language: Language = .en)
     -> IndicatorSeries?
   {
@@ -106,8 +110,15 @@ public struct ModelData: Sendable {
       return s.isEmpty ? nil : s
     }
     let computed = computedSeries(region: area, indicator: indicator)
-    if !computed.isEmpty { return computed }
     let published = observedSeries(area: area, indicator: indicator)
+    if !computed.isEmpty {
+      let have = Set(computed.years)
+      let filled = published.points.filter { !have.contains($0.year) }
+      guard !filled.isEmpty else { return computed }
+      return IndicatorSeries(
+        area: area, indicator: indicator, unit: computed.unit, origin: computed.origin,
+        points: computed.points + filled)
+    }
     if !published.isEmpty { return published }
     if let proxy = proxySeries(region: area, indicator: indicator, language: language),
       !proxy.isEmpty

@@ -50,7 +50,7 @@ enum ModelSpecificationsLoader {
     }
     let modelClass = try s.choice("model", as: ModelClass.self)
     var options = ModelOptions()
-    options.breaks = try s.optionalIntArray("breaks") ?? []
+    options.breaks = try s.optionalBreakYears("breaks") ?? []
     options.pulses = try s.optionalIntArray("pulses") ?? []
     for year in options.breaks { try checkYear(year, key: "breaks", in: s, config: config) }
     for year in options.pulses { try checkYear(year, key: "pulses", in: s, config: config) }

@@ -92,6 +92,18 @@ struct TOMLSection {
     return out
   }
 
+  /// An optional array of break years: each at most once.
+  func optionalBreakYears(_ key: String) throws(ModelError) -> [Int]? {
+    guard let years = try optionalIntArray(key) else { return nil }
+    var seen: Set<Int> = []
+    for year in years where !seen.insert(year).inserted {
+      throw error(
+        key, "two breaks in \(year): a year can start a new basis only once",
+        hint: "List each break year once.")
+    }
+    return years
+  }
+
   func optionalIntArray(_ key: String) throws(ModelError) -> [Int]? {
     guard let value = table[key] else { return nil }
     guard let array = value.array else {

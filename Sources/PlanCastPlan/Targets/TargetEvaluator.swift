@@ -31,6 +31,20 @@ public struct TargetEvaluator: Sendable {
     guard let latest = m.latestValue else {
       return noData(target, reason: m.reason ?? "no observation", origin: series.origin)
     }
+    // Stale: older than the plan's base year, or than the last year of data in an earlier view.
+    let lastDataYear = min(asOf ?? .max, data.lastObservedYear ?? .max)
+    let fresh = min(data.config.baseYear, lastDataYear)
+    if let year = m.latestYear, year < fresh {
+      let reference =
+        fresh == data.config.baseYear
+        ? "the plan's base year \(fresh)" : "the last year of data \(fresh)"
+      return TargetEvaluation(
+        target: target, status: .staleData, latestValue: latest, latestYear: year,
+        gap: target.value - latest, requiredAnnualChange: nil, recentAnnualChange: nil,
+        recentYears: nil, projectedValue: nil, changeMeasure: m.measure, origin: series.origin,
+        reason:
+          "the latest observation (\(year)) is older than \(reference): too old to project from")
+    }
     let condition = TargetCondition(
       comparator: target.comparator, value: target.value, tolerance: target.tolerance,
       direction: reachDirection(target, series: series))
@@ -41,7 +55,7 @@ public struct TargetEvaluator: Sendable {
       target: target, status: status, latestValue: latest, latestYear: m.latestYear,
       gap: target.value - latest, requiredAnnualChange: m.required, recentAnnualChange: m.recent,
       recentYears: m.recentYears, projectedValue: m.projected, changeMeasure: m.measure,
-      origin: series.origin, reason: status == .noData ? m.reason : nil)
+      origin: series.origin, reason: status == .noData ? m.reason : m.note)
   }
 
   /// The condition a target's quantity must meet, with the direction of "reach" judged from

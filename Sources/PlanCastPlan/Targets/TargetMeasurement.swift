@@ -10,6 +10,8 @@ struct TargetMeasurement {
   var measure: ChangeMeasure
   /// Why a number is missing, if one is.
   var reason: String?
+  /// A remark on how a number was measured (e.g. across a level break).
+  var note: String?
 }
 
 /// Measures a target on a series according to the target's form.
@@ -17,7 +19,9 @@ struct TargetMeasurement {
 /// The recent annual change looks back `window` years from the latest observation:
 /// - levels and shares: from the earliest observation in `[latest − window, latest)` that is
 ///   on the same basis (no declared break in between) to the latest, as compound growth or as
-///   a difference a year, per the indicator's trend measure;
+///   a difference a year, per the indicator's trend measure. When the latest observation is the
+///   first of a new basis, the change is measured the same way on the previous basis, up to its
+///   last observation, and carried from the latest (new-basis) level;
 /// - annual rates: the geometric mean of the rates observed in `[latest − window + 1, latest]`.
 /// The projection applies the recent change, unchanged, from the latest year to the target year.
 struct TargetMeasurer {
@@ -51,23 +55,43 @@ struct TargetMeasurer {
         ? TrendMath.constantGrowth(from: last.value, to: target.value, years: h)
         : (target.value - last.value) / Double(h)
     }
-    let basis = indicator.basisStart(containing: last.year) ?? Int.min
-    let start = max(last.year - window, basis)
-    guard let first = points.first(where: { $0.year >= start && $0.year < last.year }) else {
+    guard let (first, end) = recentSpan(points, latest: last) else {
       m.reason = "no earlier observation on the same basis within \(window) years of \(last.year)"
       return m
     }
-    let span = last.year - first.year
-    m.recentYears = first.year...last.year
+    let span = end.year - first.year
+    m.recentYears = first.year...end.year
+    if end.year != last.year {
+      m.note = "recent change measured on the basis before the \(last.year) level break"
+    }
     if growth {
-      m.recent = TrendMath.constantGrowth(from: first.value, to: last.value, years: span)
+      m.recent = TrendMath.constantGrowth(from: first.value, to: end.value, years: span)
       m.projected = m.recent.map { TrendMath.grow(last.value, rate: $0, years: h) }
     } else {
-      let r = (last.value - first.value) / Double(span)
+      let r = (end.value - first.value) / Double(span)
       m.recent = r
       m.projected = last.value + r * Double(h)
     }
     return m
+  }
+
+  /// The first and last observation of the recent change of a level: on the latest's basis,
+  /// or, when the latest starts a new basis, on the previous one (never across a break).
+  private func recentSpan(_ points: [SeriesPoint], latest: SeriesPoint) -> (
+    SeriesPoint, SeriesPoint
+  )? {
+    let basis = indicator.basisStart(containing: latest.year) ?? Int.min
+    let start = max(latest.year - window, basis)
+    if let first = points.first(where: { $0.year >= start && $0.year < latest.year }) {
+      return (first, latest)
+    }
+    guard basis == latest.year, let end = points.last(where: { $0.year < basis }) else {
+      return nil
+    }
+    let previousStart = max(end.year - window, indicator.basisStart(containing: end.year) ?? .min)
+    guard let first = points.first(where: { $0.year >= previousStart && $0.year < end.year })
+    else { return nil }
+    return (first, end)
   }
 
   /// Rates for consecutive years `from...to`, or the first missing year.

@@ -48,15 +48,17 @@ public struct FanChartData: Sendable {
     public var band: @Sendable (Double) -> String
     public var target: String
     public var year: String
+    public var outturn: String
 
     public static func standard(_ language: Language) -> Labels {
       language == .zh
         ? Labels(
           history: "历史值", median: "预测中位数", band: { "\(Int(($0 * 100).rounded()))% 预测区间" },
-          target: "规划目标", year: "年份")
+          target: "规划目标", year: "年份", outturn: "实际值")
         : Labels(
           history: "history", median: "median forecast",
-          band: { "\(Int(($0 * 100).rounded()))% interval" }, target: "plan target", year: "year")
+          band: { "\(Int(($0 * 100).rounded()))% interval" }, target: "plan target", year: "year",
+          outturn: "outturn")
     }
   }
 
@@ -70,6 +72,8 @@ public struct FanChartData: Sendable {
   /// Bands in any order; drawn widest first.
   public var bands: [Band]
   public var target: TargetLine?
+  /// Values observed after the forecast was made, drawn as dots (a vintage backtest).
+  public var outturns: [YearValue] = []
   public var labels: Labels
 
   public init(
@@ -116,6 +120,9 @@ public enum FanChart {
         .init(
           "\(data.labels.target): \(target.label)", .line(color: ChartStyle.target, dashed: true)))
     }
+    if !data.outturns.isEmpty {
+      entries.append(.init(data.labels.outturn, .dot(color: ChartStyle.target)))
+    }
     let legend = Legend(entries)
     legend.draw(&canvas, x: 16, y: top, width: width - 32)
     top += legend.height(width: width - 32) + 10
@@ -123,8 +130,10 @@ public enum FanChart {
     var values = data.history.map(\.value) + data.median
     for band in bands { values += band.lower + band.upper }
     if let target = data.target { values.append(target.value) }
+    values += data.outturns.map(\.value)
     let years =
       data.history.map(\.year) + data.forecastYears + (data.target.map { [$0.year] } ?? [])
+      + data.outturns.map(\.year)
     let (area, x, y) = Axes.overYears(
       &canvas, values: values, years: years, top: top, valueTitle: data.valueTitle)
 
@@ -168,6 +177,11 @@ public enum FanChart {
         NumberLabel.compact(lastMedian), x: min(x(Double(lastYear)) + 4, width - 4),
         y: y(lastMedian) - 6,
         anchor: .end, fill: ChartStyle.forecast, bold: true)
+    }
+    for point in data.outturns {
+      canvas.circle(
+        cx: x(Double(point.year)), cy: y(point.value), r: 4, fill: ChartStyle.target,
+        title: "\(data.labels.outturn) \(point.year): \(NumberLabel.compact(point.value))")
     }
     return canvas.render(title: data.title, description: data.subtitle)
   }

@@ -54,6 +54,8 @@ public struct RunManifest: Sendable {
   public var outputs: [FileHash] = []
   /// Series left out and other remarks a reader must see.
   public var notes: [String] = []
+  /// How current the model's data are (after `asOf`).
+  public var dataCurrency: DataCurrency
 
   public init(
     version: String, commandLine: [String], created: Date = Date(), model: PlanModel,
@@ -72,6 +74,7 @@ public struct RunManifest: Sendable {
     self.language = language
     self.options = options
     self.inputs = try Self.hashInputs(modelDirectory: model.directory)
+    self.dataCurrency = DataCurrency(model: asOf.map { model.through($0) } ?? model)
   }
 
   /// The files `PlanModel.load` reads, in a fixed order: model, indicators, proxies (if
@@ -142,6 +145,7 @@ public struct RunManifest: Sendable {
       ("paths", .optional(paths)),
       ("scenario", .optional(scenario)),
       ("language", .string(language.rawValue)),
+      ("data_currency", dataCurrency.json(language)),
       ("options", .object(options)),
       ("inputs", Self.hashes(inputs)),
       ("outputs", Self.hashes(outputs)),
@@ -161,6 +165,7 @@ public struct RunManifest: Sendable {
     add("command line", "命令行", commandLine.map(Self.shellQuoted).joined(separator: " "))
     add("model", "模型", "\(modelID) (\(modelDirectory))")
     add("as of", "数据截至", asOf.map(String.init) ?? "–")
+    add("data currency", "数据时效", dataCurrency.text(language))
     add("seed", "随机种子", seed.map(String.init) ?? "–")
     add("paths", "模拟路径数", paths.map(String.init) ?? "–")
     add("scenario", "情景", scenario ?? (zh ? "基准(无情景)" : "baseline (none)"))

@@ -50,7 +50,7 @@ public struct PlanReport: Sendable {
   public func html() -> String {
     let subtitle =
       t("Plan period", "规划期") + " \(model.config.planStart)–\(model.config.planEnd) · "
-      + t("data", "数据") + " \(dataYears) · "
+      + t("data", "数据") + " \(dataYears) · " + manifest.dataCurrency.text(language) + " · "
       + "PlanCast \(manifest.version) · \(manifest.createdText)"
     let sections =
       [caveats(), targets()]
