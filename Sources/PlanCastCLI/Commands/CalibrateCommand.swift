@@ -218,7 +218,10 @@ struct CalibrateCommand: ParsableCommand {
     do {
       result = try calibration.run(table.series) { done, total in bar?.update(done, total) }
     } catch {
-      throw CLIFailure.usage("\(data): \(error.description)")
+      switch error {
+      case .tooFewSeries, .nothingToScore: throw CLIFailure.data("\(data): \(error.description)")
+      default: throw CLIFailure.usage("\(data): \(error.description)")
+      }
     }
     bar?.finish()
     let report = CalibrationReport(result: result, data: data)
