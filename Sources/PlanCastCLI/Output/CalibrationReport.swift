@@ -97,6 +97,17 @@ struct CalibrationReport {
     if clipped {
       notes.append("log score: probabilities clipped to [0.001, 0.999]")
     }
+    for method in s.methods.map(\.rawValue) {
+      let unordered = result.unordered.filter { $0.method == method }.map(\.count).reduce(0, +)
+      let scored = result.accuracy.first {
+        $0.method == method && $0.origin == nil && $0.horizon == nil && $0.metric == "mape"
+      }
+      guard unordered > 0, let scored else { continue }
+      notes.append(
+        "\(method): \(unordered) of \(scored.count) scored forecasts have quantiles that do not "
+          + "increase with the level (a combination's median outside its mixture's central "
+          + "intervals); their CDF takes the first bracketing segment, as panel_score.py does")
+    }
     for (origin, event, share, _) in result.climatology where share == nil {
       notes.append(
         "origin \(origin), event \(event.label): no series has the years for a climatology, "
@@ -313,6 +324,15 @@ struct CalibrationReport {
         "fallbacks",
         .array(
           result.fallbacks.map {
+            .object([
+              ("method", .string($0.method)), ("origin", .int($0.origin)), ("n", .int($0.count)),
+            ])
+          })
+      ),
+      (
+        "unordered_quantiles",
+        .array(
+          result.unordered.map {
             .object([
               ("method", .string($0.method)), ("origin", .int($0.origin)), ("n", .int($0.count)),
             ])

@@ -52,6 +52,7 @@ struct Tally {
   var climatology: [(origin: Int, event: AttainmentEvent, share: Double?, count: Int)] = []
   var skips: [CalibrationSkip] = []
   var fallbacks: [(method: String, origin: Int, count: Int)] = []
+  var unordered: [(method: String, origin: Int, count: Int)] = []
 
   init(settings: CalibrationSettings, origins: Int) {
     self.settings = settings
@@ -224,6 +225,7 @@ struct Tally {
     }
     return CalibrationResult(
       settings: settings, seriesCount: seriesCount, accuracy: accuracyScores, events: eventScores,
-      reliability: reliability, climatology: climatology, skips: skips, fallbacks: fallbacks)
+      reliability: reliability, climatology: climatology, skips: skips, fallbacks: fallbacks,
+      unordered: unordered)
   }
 }

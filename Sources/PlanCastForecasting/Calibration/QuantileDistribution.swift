@@ -58,9 +58,4 @@ public struct QuantileDistribution: Sendable, Equatable {
   public var isMonotone: Bool {
     zip(quantiles, quantiles.dropFirst()).allSatisfy { $0 <= $1 }
   }
-
-  /// The quantile at `probability`, when it is one of the levels.
-  public func quantile(at probability: Double) -> Double? {
-    probabilities.firstIndex { abs($0 - probability) < 1e-9 }.map { quantiles[$0] }
-  }
 }

@@ -21,7 +21,7 @@ public struct ReferenceClassCalibration: Sendable {
   /// `crps`, `winkler80`, `winkler95`, then `coverage<L>` (%) for every level.
   public var accuracyMetrics: [String] {
     ["mape", "mase", "crps", "winkler80", "winkler95"]
-      + settings.levels.map { "coverage\(BatchLevel.name($0))" }
+      + settings.levels.map { "coverage\(IntervalLevel.name($0))" }
   }
 
   /// The event metrics: `brier`, `log_score`, `climatology` (share of series meeting the event in
@@ -123,6 +123,7 @@ public struct ReferenceClassCalibration: Sendable {
       for (m, forecasts) in all.enumerated() {
         let method = settings.methods[m].rawValue
         var flat = 0
+        var unordered = 0
         for (k, forecast) in forecasts.enumerated() {
           guard forecast.method != "flat" else {
             flat += 1
@@ -133,6 +134,7 @@ public struct ReferenceClassCalibration: Sendable {
             guard let y = outturns[j][k], y > 0,
               let distribution = distribution(forecast, horizon: h)
             else { continue }
+            if !distribution.isMonotone { unordered += 1 }
             tally.accuracy[m][i][j].add(
               scores(forecast, horizon: h, distribution: distribution, outturn: y, scale: scale))
           }
@@ -148,6 +150,7 @@ public struct ReferenceClassCalibration: Sendable {
         }
         tally.skip(origin, nil, method, nil, "flat forecast (no predictive distribution)", flat)
         tally.fallbacks.append((method, origin, forecasts.count { $0.note != nil }))
+        tally.unordered.append((method, origin, unordered))
         done += 1
         progress?(done, origins.count * settings.methods.count)
       }
@@ -213,7 +216,7 @@ public struct ReferenceClassCalibration: Sendable {
 }
 
 /// Interval level names: `80`, `97.5`.
-enum BatchLevel {
+enum IntervalLevel {
   static func name(_ level: Double) -> String {
     level == level.rounded() ? String(Int(level)) : "\(level)"
   }
