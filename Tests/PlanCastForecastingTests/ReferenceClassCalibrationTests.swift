@@ -116,6 +116,7 @@ import Testing
         name: "s\($0)", years: Array(1970...2017), values: Array(repeating: 1, count: 48))
     }
     #expect(error(1971...2000, series: many) == .tooMuchWork(forecasts: 30 * 2 * 5000))
+    #expect(error(1971...1980, 1...20, series: many) == .tooManyDraws(10 * 2 * 5000 * 2000 * 20))
   }
 
   @Test func shortGappyAndNonPositiveSeriesAreCountedNotFatal() throws {

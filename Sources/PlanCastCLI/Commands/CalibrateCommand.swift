@@ -62,8 +62,9 @@ struct CalibrateCommand: ParsableCommand {
       metrics.csv, events.csv, reliability.csv, metrics.json and reliability.svg at once \
       (atomically; existing files need --force).
 
-      Limits: horizons 1…50; origins × methods × series ≤ 250,000 forecasts; --bootstrap ≤ \
-      100,000; --paths 100…20,000.
+      Limits: horizons 1…50; origins × methods × series ≤ 250,000 forecasts and × --paths × \
+      the largest horizon ≤ 2.5·10⁹ simulated values; --bootstrap ≤ 100,000; --paths \
+      100…20,000.
 
       Options shared with plancast forecast (give them after calibrate like the others):
         --data FILE        long CSV series_id,year,value (required; LongSeriesTable rules).

@@ -98,6 +98,14 @@ struct CalibrationReport {
       notes.append("log score: probabilities clipped to [0.001, 0.999]")
     }
     for method in s.methods.map(\.rawValue) {
+      let fallbacks = result.fallbacks.filter { $0.method == method && $0.count > 0 }
+      guard !fallbacks.isEmpty else { continue }
+      notes.append(
+        "\(method): forecasts that fell back to another method or dropped members, by origin: "
+          + fallbacks.map { "\($0.origin): \($0.count)" }.joined(separator: ", ")
+          + " (a series too short for the method: see plancast forecast --help)")
+    }
+    for method in s.methods.map(\.rawValue) {
       let unordered = result.unordered.filter { $0.method == method }.map(\.count).reduce(0, +)
       let scored = result.accuracy.first {
         $0.method == method && $0.origin == nil && $0.horizon == nil && $0.metric == "mape"

@@ -21,6 +21,9 @@ public struct CalibrationSettings: Sendable {
   public static let maximumHorizon = 50
   /// The most forecasts (origins × methods × series) one run may make.
   public static let maximumForecasts = 250_000
+  /// The most simulated values (forecasts × paths × largest horizon) one run may draw: the
+  /// forecast limit at the default 2000 paths and 5 horizons.
+  public static let maximumDraws = 2_500_000_000
   /// The most bootstrap replicates.
   public static let maximumReplicates = 100_000
   /// The levels of `panel_score.py`: 10, 20, …, 90 and 95.
@@ -60,6 +63,7 @@ public enum CalibrationError: Error, Equatable, CustomStringConvertible {
   case horizons(ClosedRange<Int>)
   case originsOutsideData(origins: ClosedRange<Int>, years: ClosedRange<Int>, firstHorizon: Int)
   case tooMuchWork(forecasts: Int)
+  case tooManyDraws(Int)
   case replicates(Int)
   case blockLength(Int)
   case nothingToScore(ClosedRange<Int>)
@@ -80,6 +84,9 @@ public enum CalibrationError: Error, Equatable, CustomStringConvertible {
     case .tooMuchWork(let n):
       "origins × methods × series = \(n) forecasts, more than the limit of "
         + "\(CalibrationSettings.maximumForecasts); use fewer origins, methods or series"
+    case .tooManyDraws(let n):
+      "forecasts × paths × horizon = \(n) simulated values, more than the limit of "
+        + "\(CalibrationSettings.maximumDraws); use fewer paths, horizons, origins or series"
     case .replicates(let n):
       "bootstrap replicates \(n) must lie in 0…\(CalibrationSettings.maximumReplicates)"
     case .blockLength(let n): "the bootstrap block length \(n) must be at least 1"

@@ -53,6 +53,10 @@ public struct ReferenceClassCalibration: Sendable {
     guard !overflow, work <= CalibrationSettings.maximumForecasts else {
       throw .tooMuchWork(forecasts: overflow ? Int.max : work)
     }
+    let draws = Double(work) * Double(settings.paths) * Double(h.upperBound)
+    guard draws <= Double(CalibrationSettings.maximumDraws) else {
+      throw .tooManyDraws(draws < 9e18 ? Int(draws) : Int.max)
+    }
   }
 
   /// The series taking part at `origin`, cut there, with the count of those left out by reason.
