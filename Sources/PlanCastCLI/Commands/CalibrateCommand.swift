@@ -21,8 +21,9 @@ struct CalibrateCommand: ParsableCommand {
       The predictive distribution of a forecast is read off its quantiles: the median and the \
       bounds of the --level intervals (10, 20, …, 90, 95 by default: quantiles 0.025, 0.05, …, \
       0.975), linear between them, with exponential tails — the rule of panel_score.py. When the \
-      quantiles do not increase (auto's median-mixture median can lie outside its mixture's \
-      central intervals) the CDF takes the first bracketing segment, as panel_score.py does; \
+      quantiles do not increase (levels simulated from --paths paths crossing the exact 80/95 \
+      bounds or median, or auto's median-of-medians outside its mixture's central intervals) \
+      the CDF takes the first bracketing segment, as panel_score.py does; \
       such forecasts are counted in the notes.
 
       Metrics (smaller is better unless said):

@@ -113,8 +113,9 @@ struct CalibrationReport {
       guard unordered > 0, let scored else { continue }
       notes.append(
         "\(method): \(unordered) of \(scored.count) scored forecasts have quantiles that do not "
-          + "increase with the level (a combination's median outside its mixture's central "
-          + "intervals); their CDF takes the first bracketing segment, as panel_score.py does")
+          + "increase with the level (simulated levels crossing exact bounds or the median, or "
+          + "a combination's median outside its mixture's intervals); their CDF takes the first bracketing segment, as panel_score.py does"
+      )
     }
     for (origin, event, share, _) in result.climatology where share == nil {
       notes.append(

@@ -53,8 +53,9 @@ public struct CalibrationResult: Sendable {
   public let skips: [CalibrationSkip]
   /// Forecasts that fell back from the method asked for or dropped members, by method and origin.
   public let fallbacks: [(method: String, origin: Int, count: Int)]
-  /// Scored forecasts (series × horizons) whose quantiles do not increase with the level (a
-  /// combination's median outside its mixture's central intervals), by method and origin; their
+  /// Scored forecasts (series × horizons) whose quantiles do not increase with the level
+  /// (levels simulated from paths crossing the exact 80/95 bounds or median, or a combination's
+  /// median outside its mixture's central intervals), by method and origin; their
   /// CDF follows `panel_score.py` (the first segment of quantile points that brackets the value).
   public let unordered: [(method: String, origin: Int, count: Int)]
 }
