@@ -52,8 +52,9 @@ public struct ForecastCommand: ParsableCommand {
         plancast forecast --data indicators.csv --horizon 5 --format csv
         plancast forecast --data m3.csv --horizon 6 --method combo --combo-members damped,theta
         plancast forecast score --forecasts f.csv --actuals test.csv --training train.csv
+        plancast forecast calibrate --data cities.csv --origins 2008:2012 --method damped,auto
       """,
-    subcommands: [ForecastScoreCommand.self])
+    subcommands: [ForecastScoreCommand.self, CalibrateCommand.self])
 
   // Optional for the parser so that `plancast forecast score` does not need them; run()
   // requires both.
@@ -73,8 +74,8 @@ public struct ForecastCommand: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Central interval levels in percent; 80 and 95 are always given, others add loXX/hiXX "
-        + "columns (from simulated paths).", valueName: "80,95"))
-  var level = "80,95"
+        + "columns (from simulated paths). calibrate: 10,20,…,90,95.", valueName: "80,95"))
+  var level: String?
 
   @Option(help: "Members of combo (single methods, comma separated).")
   var comboMembers = Combination.standard.members.map(\.rawValue).joined(separator: ",")
@@ -112,7 +113,7 @@ public struct ForecastCommand: ParsableCommand {
 
   func parsedLevels() throws -> [Double] {
     var levels: [Double] = []
-    for part in level.split(separator: ",") {
+    for part in (level ?? "80,95").split(separator: ",") {
       let text = part.trimmingCharacters(in: .whitespaces)
       guard let x = Double(text), x > 0, x < 100 else {
         throw ValidationError("--level: '\(text)' is not a percentage strictly between 0 and 100")
@@ -146,12 +147,19 @@ public struct ForecastCommand: ParsableCommand {
     guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     guard paths >= 100 else { throw ValidationError("--paths must be at least 100") }
     guard logisticScale > 0 else { throw ValidationError("--logistic-scale must be positive") }
+  }
+
+  /// Checks the method, levels and combination; done in ``run()`` rather than ``validate()``,
+  /// which also runs for the subcommands, whose options of the same names (`calibrate
+  /// --method damped,auto`) mean something else.
+  func validateChoices() throws {
     _ = try parsedMethod()
     _ = try parsedLevels()
     _ = try parsedCombination()
   }
 
   public func run() throws {
+    try validateChoices()
     guard let data else { throw ValidationError("Missing expected argument '--data <file>'") }
     guard let horizon else {
       throw ValidationError("Missing expected argument '--horizon <horizon>'")
