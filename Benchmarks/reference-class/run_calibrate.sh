@@ -10,7 +10,8 @@ if [[ -z "${PLANCAST:-}" ]]; then
   (cd "$ROOT" && swift build -c release --product plancast >&2)
   PLANCAST="$ROOT/.build/release/plancast"
 fi
+cd "$ROOT"
 "$PLANCAST" forecast calibrate \
-  --data "$ROOT/Models/reference-classes/china-cities/real-gdp-index.csv" \
+  --data Models/reference-classes/china-cities/real-gdp-index.csv \
   --origins 2006:2012 --horizons 1:5 --method pooled,damped,auto --threads 2 \
-  | tee "$ROOT/Benchmarks/reference-class/results.txt"
+  | tee Benchmarks/reference-class/results.txt
