@@ -120,6 +120,9 @@ import Testing
     #expect(throws: ReferenceClass.Unavailable.self) {
       try ReferenceClass(series: panel.map { $0.through(2005) }, horizon: 5)
     }
+    #expect(throws: ReferenceClass.Unavailable.self) {
+      try ReferenceClass(series: panel, horizon: 0)
+    }
   }
 
   /// The panel check of `shared/tools/panel_score.py` (MAPE, 80 / 95 % coverage over every city

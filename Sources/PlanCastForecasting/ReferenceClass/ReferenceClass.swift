@@ -75,9 +75,13 @@ public struct ReferenceClass: Sendable {
 
   /// Builds the class from the series that end in the most common last year with positive,
   /// consecutive values over at least `window + 2` years.
-  /// - Throws: ``Unavailable`` when fewer than ``minimumMembers`` series qualify, the common
-  ///   years are too few for the damped trend or no origin inside the data can be checked.
+  /// - Throws: ``Unavailable`` when `horizon` or `window` is below 1, fewer than
+  ///   ``minimumMembers`` series qualify, the members share fewer than `window + 1` years of
+  ///   growth or no origin inside the data can be checked.
   public init(series: [YearlySeries], horizon: Int, window: Int = 5) throws {
+    guard horizon >= 1, window >= 1 else {
+      throw Unavailable(description: "the horizon and the window must be at least 1 year")
+    }
     let usable = series.filter { s in s.count >= window + 2 && s.values.allSatisfy { $0 > 0 } }
     var ends: [Int: Int] = [:]
     for s in usable { if let last = s.lastYear { ends[last, default: 0] += 1 } }
