@@ -82,167 +82,27 @@ public struct ReferenceClass: Sendable {
     guard horizon >= 1, window >= 1 else {
       throw Unavailable(description: "the horizon and the window must be at least 1 year")
     }
-    let usable = series.filter { s in s.count >= window + 2 && s.values.allSatisfy { $0 > 0 } }
-    var ends: [Int: Int] = [:]
-    for s in usable { if let last = s.lastYear { ends[last, default: 0] += 1 } }
-    guard let last = ends.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key else {
-      throw Unavailable(description: "no series with \(window + 2) positive values")
-    }
-    // Growth over the consecutive run ending in the last year, per member.
-    var growth: [String: [Int: Double]] = [:]
-    var names: [String] = []
-    var lastLog: [String: Double] = [:]
-    for s in usable where s.lastYear == last && growth[s.name] == nil {
-      var g: [Int: Double] = [:]
-      var k = s.count - 1
-      while k > 0, s.years[k - 1] == s.years[k] - 1 {
-        g[s.years[k]] = log(s.values[k] / s.values[k - 1])
-        k -= 1
-      }
-      guard g.count >= window + 1 else { continue }
-      growth[s.name] = g
-      names.append(s.name)
-      lastLog[s.name] = log(s.values[s.count - 1])
-    }
-    guard names.count >= Self.minimumMembers else {
-      throw Unavailable(
-        description:
-          "\(names.count) series end in \(last) with \(window + 2) consecutive positive values; "
-          + "a reference class needs \(Self.minimumMembers)")
-    }
-    // Common growth: the median over the members observed in a year, for the years in which at
-    // least half of them are.
-    var common: [Double] = []
-    var year = last
-    while true {
-      let values = names.compactMap { growth[$0]?[year] }
-      guard values.count * 2 >= names.count else { break }
-      common.insert(Quantile.sorted(values.sorted(), 0.5), at: 0)
-      year -= 1
-    }
-    let first = year + 1
-    guard common.count >= window + 1 else {
-      throw Unavailable(
-        description:
-          "the members share \(common.count) years of growth; a reference class needs "
-          + "\(window + 1)")
-    }
-    func differential(_ name: String, at origin: Int) -> Double? {
-      guard let g = growth[name] else { return nil }
-      var sum = 0.0
-      for t in (origin - window + 1)...origin {
-        guard let x = g[t], t >= first else { return nil }
-        sum += x - common[t - first]
-      }
-      return sum / Double(window)
-    }
-    // Pooled persistence and specific variance per horizon, over origins inside the data.
-    var slopes: [Double] = []
-    var variances: [Double] = []
-    var counts: [Int] = []
-    var errors: [[Double]] = []
-    for h in 1...horizon {
-      var sxy = 0.0
-      var sxx = 0.0
-      var pairs: [(x: Double, y: Double)] = []
-      let lastOrigin = last - h
-      if lastOrigin >= first + window - 1 {
-        for origin in (first + window - 1)...lastOrigin {
-          for name in names {
-            guard let x = differential(name, at: origin), let g = growth[name] else { continue }
-            var y = 0.0
-            var complete = true
-            for t in (origin + 1)...(origin + h) {
-              guard let v = g[t] else {
-                complete = false
-                break
-              }
-              y += v - common[t - first]
-            }
-            guard complete else { continue }
-            sxy += x * y
-            sxx += x * x
-            pairs.append((x, y))
-          }
-        }
-      }
-      guard pairs.count >= Self.minimumMembers, sxx > 0 else {
-        guard let b = slopes.last, let v = variances.last else {
-          throw Unavailable(
-            description:
-              "no origin inside the data leaves \(window) years before and one after it")
-        }
-        let grow = (Double(h) / Double(h - 1)).squareRoot()
-        slopes.append(b)
-        variances.append(v * Double(h) / Double(h - 1))
-        errors.append(errors[errors.count - 1].map { $0 * grow })
-        counts.append(0)
-        continue
-      }
-      let b = sxy / sxx
-      let residuals = pairs.map { $0.y - b * $0.x }
-      slopes.append(b)
-      variances.append(residuals.reduce(0) { $0 + $1 * $1 } / Double(residuals.count))
-      errors.append(residuals.sorted())
-      counts.append(pairs.count)
-    }
-    // The common index and its forecast: the damped trend on the index when it has the years
-    // for it, else a random walk with drift on its log (constant common growth).
-    var index = [0.0]
-    for g in common { index.append(index[index.count - 1] + g) }
-    let years = Array((first - 1)...last)
-    let z90 = 1.281_551_565_544_600_5
-    let centres: [Double]
-    let deviations: [Double]
-    if index.count >= DampedTrendETS.minimumObservations {
-      let series = try YearlySeries(name: "common growth", years: years, values: index.map(exp))
-      let points = try DampedTrendETS().fit(series).forecast(horizon: horizon, paths: 0, seed: 0)
-        .points
-      centres = points.map { log($0.median) - index[index.count - 1] }
-      deviations = points.map { (log($0.hi80) - log($0.lo80)) / (2 * z90) }
-      commonModel = "damped"
-    } else {
-      let series = try YearlySeries(name: "common growth", years: years, values: index)
-      let points = try RandomWalk(drift: true).fit(series).forecast(horizon: horizon).points
-      centres = points.map { $0.median - index[index.count - 1] }
-      deviations = points.map { ($0.hi80 - $0.lo80) / (2 * z90) }
-      commonModel = "drift"
-    }
-    guard (centres + deviations).allSatisfy(\.isFinite) else {
-      throw Unavailable(description: "the common trend gave a non-finite forecast")
-    }
-    // One-way ANOVA of growth by year over the common years.
-    var between = 0.0
-    var within = 0.0
-    var total = 0
-    var sum = 0.0
-    var groups: [(n: Int, mean: Double)] = []
-    for t in first...last {
-      let values = names.compactMap { growth[$0]?[t] }
-      let mean = values.reduce(0, +) / Double(values.count)
-      within += values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-      groups.append((values.count, mean))
-      total += values.count
-      sum += mean * Double(values.count)
-    }
-    let grand = sum / Double(total)
-    for g in groups { between += Double(g.n) * (g.mean - grand) * (g.mean - grand) }
-    self.yearEffectShare = between + within > 0 ? between / (between + within) : 0
-    var recent: [String: Double] = [:]
-    for name in names { recent[name] = differential(name, at: last) }
-    self.lastYear = last
-    self.members = names
+    let members = try ClassMembers(series: series, window: window)
+    let differentials = try GrowthDifferentials(members: members, window: window)
+    let fit = try PersistenceFit(differentials, horizon: horizon)
+    let forecast = try CommonForecast(differentials, horizon: horizon)
+    lastYear = members.lastYear
+    self.members = members.names
     self.window = window
-    self.commonGrowth = common
-    self.firstGrowthYear = first
-    self.commonCentre = centres
-    self.commonStandardDeviation = deviations
-    self.persistence = slopes
-    self.specificVariance = variances
-    self.specificErrors = errors
-    self.pairs = counts
-    self.differential = recent
-    self.lastLog = lastLog
+    commonGrowth = differentials.common
+    firstGrowthYear = differentials.first
+    commonModel = forecast.model
+    commonCentre = forecast.centres
+    commonStandardDeviation = forecast.deviations
+    persistence = fit.slopes
+    specificVariance = fit.variances
+    specificErrors = fit.errors
+    pairs = fit.counts
+    yearEffectShare = differentials.yearEffectShare()
+    var recent: [String: Double] = [:]
+    for name in members.names { recent[name] = differentials.recent(name, at: members.lastYear) }
+    differential = recent
+    lastLog = members.lastLog
   }
 
   /// Whether `name` is a member (its forecast can use the class).
