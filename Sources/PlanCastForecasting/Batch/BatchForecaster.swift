@@ -106,10 +106,7 @@ public struct BatchForecaster: Sendable {
     guard settings.method.usesReferenceClass else { return nil }
     do {
       let rc = try ReferenceClass(series: series, horizon: settings.horizon)
-      let tails = settings.extraLevels.flatMap { [0.5 - $0 / 200, 0.5 + $0 / 200] }
-      return .success(
-        PooledPredictor(
-          referenceClass: rc, probabilities: [0.5, 0.1, 0.9, 0.025, 0.975] + tails))
+      return .success(PooledPredictor(referenceClass: rc, extraLevels: settings.extraLevels))
     } catch let error as ReferenceClass.Unavailable {
       return .failure(error)
     } catch {
@@ -164,7 +161,7 @@ public struct BatchForecaster: Sendable {
           extraIntervals: pooled.extra)
       }
       notes.append("no member usable")
-    } else if settings.method.model() != nil {
+    } else if settings.method != .pooled {
       do {
         let result = try memberForecast(settings.method, series: series, seed: seed)
         return SeriesForecast(
@@ -192,24 +189,11 @@ public struct BatchForecaster: Sendable {
   /// The `pooled` forecast of a member of the reference class.
   func pooledForecast(_ series: YearlySeries, with predictor: PooledPredictor) -> SeriesForecast? {
     guard let last = series.lastYear,
-      let centres = predictor.referenceClass.logCentre(series.name, horizon: settings.horizon)
+      let forecast = predictor.forecast(series.name, lastYear: last, horizon: settings.horizon)
     else { return nil }
-    var points: [Forecast.Point] = []
-    var extra: [[ForecastInterval]] = []
-    for (k, c) in centres.enumerated() {
-      let q = predictor.offsets[k]
-      points.append(
-        Forecast.Point(
-          year: last + k + 1, mean: exp(c + predictor.logMeanFactor[k]), median: exp(c + q[0]),
-          lo80: exp(c + q[1]), hi80: exp(c + q[2]), lo95: exp(c + q[3]), hi95: exp(c + q[4])))
-      extra.append(
-        settings.extraLevels.indices.map {
-          ForecastInterval(lower: exp(c + q[5 + 2 * $0]), upper: exp(c + q[6 + 2 * $0]))
-        })
-    }
-    let label = settings.method == .auto ? "auto: pooled" : "pooled"
     return SeriesForecast(
-      seriesID: series.name, method: label, note: nil, points: points, extraIntervals: extra)
+      seriesID: series.name, method: settings.method == .auto ? "auto: pooled" : "pooled",
+      note: nil, points: forecast.points, extraIntervals: forecast.extra)
   }
 
   // MARK: - Members
