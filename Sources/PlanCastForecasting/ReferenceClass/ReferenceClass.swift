@@ -49,11 +49,13 @@ public struct ReferenceClass: Sendable {
   public let commonStandardDeviation: [Double]
   /// Pooled persistence slope `b_h` of the recent growth differential.
   public let persistence: [Double]
-  /// Series-specific error variance `v_h` (log scale).
-  public let specificVariance: [Double]
-  /// The series-specific rolling-origin errors behind `v_h`, sorted, per horizon (those of the
-  /// last estimated horizon scaled by `√(h / h_last)` where extrapolated).
+  /// The series-specific rolling-origin errors, sorted, per horizon (those of the last estimated
+  /// horizon scaled by `√(h / h_last)` where extrapolated).
   public let specificErrors: [[Double]]
+  /// Series-specific error variance `v_h` (log scale): the mean square of ``specificErrors``.
+  public var specificVariance: [Double] {
+    specificErrors.map { e in e.reduce(0) { $0 + $1 * $1 } / Double(e.count) }
+  }
   /// The number of (member, origin) pairs behind `b_h` and `v_h` (0 where extrapolated).
   public let pairs: [Int]
   /// The share of the variance of the members' growth explained by the year (η² of a one-way
@@ -95,7 +97,6 @@ public struct ReferenceClass: Sendable {
     commonCentre = forecast.centres
     commonStandardDeviation = forecast.deviations
     persistence = fit.slopes
-    specificVariance = fit.variances
     specificErrors = fit.errors
     pairs = fit.counts
     yearEffectShare = differentials.yearEffectShare()
@@ -120,12 +121,13 @@ public struct ReferenceClass: Sendable {
   /// The distribution function of the log error at horizon `h` (1-based): the common normal
   /// error convolved with the empirical distribution of the series-specific errors,
   /// `F(x) = mean_j Φ((x − r_j) / s_h)`.
+  /// Without a common error (`s_h = 0`) it is the empirical distribution function itself.
   public func errorCDF(_ x: Double, horizon h: Int) -> Double {
-    let s = commonStandardDeviation[h - 1]
     let r = specificErrors[h - 1]
-    var total = 0.0
-    for e in r { total += 0.5 * erfc(-(x - e) / (s * 2.0.squareRoot())) }
-    return total / Double(r.count)
+    guard let common = try? Normal(standardDeviation: commonStandardDeviation[h - 1]) else {
+      return Double(r.count { $0 <= x }) / Double(r.count)
+    }
+    return r.reduce(0) { $0 + common.cdf(x - $1) } / Double(r.count)
   }
 
   /// The `p` quantile of the log error at horizon `h` (1-based), by bisection on ``errorCDF``.

@@ -124,7 +124,6 @@ struct GrowthDifferentials {
 /// the members' rolling-origin errors over every origin inside the data.
 struct PersistenceFit {
   var slopes: [Double] = []
-  var variances: [Double] = []
   var errors: [[Double]] = []
   var counts: [Int] = []
 
@@ -154,7 +153,6 @@ struct PersistenceFit {
       let b = sxy / sxx
       let residuals = pairs.map { $0.y - b * $0.x }
       slopes.append(b)
-      variances.append(residuals.reduce(0) { $0 + $1 * $1 } / Double(residuals.count))
       errors.append(residuals.sorted())
       counts.append(pairs.count)
     }
@@ -162,13 +160,12 @@ struct PersistenceFit {
 
   /// A horizon the data cannot check: the last slope, the errors scaled by `√(h / (h − 1))`.
   private mutating func extrapolate(to h: Int, window: Int) throws {
-    guard let b = slopes.last, let v = variances.last, let e = errors.last else {
+    guard let b = slopes.last, let e = errors.last else {
       throw ReferenceClass.Unavailable(
         description: "no origin inside the data leaves \(window) years before and one after it")
     }
     let grow = (Double(h) / Double(h - 1)).squareRoot()
     slopes.append(b)
-    variances.append(v * Double(h) / Double(h - 1))
     errors.append(e.map { $0 * grow })
     counts.append(0)
   }
