@@ -35,16 +35,3 @@ public enum AttainmentEvent: Sendable, Equatable, Hashable {
     }
   }
 }
-
-extension YearlySeries {
-  /// The value observed in `year`, if any.
-  func value(at year: Int) -> Double? {
-    var low = 0
-    var high = years.count
-    while low < high {
-      let mid = (low + high) / 2
-      if years[mid] < year { low = mid + 1 } else { high = mid }
-    }
-    return low < years.count && years[low] == year ? values[low] : nil
-  }
-}

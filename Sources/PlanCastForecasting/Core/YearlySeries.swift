@@ -36,6 +36,17 @@ public struct YearlySeries: Sendable, Equatable {
   /// True when no year is missing between the first and the last.
   public var isContiguous: Bool { years.count < 2 || years.last! - years.first! == years.count - 1 }
 
+  /// The value observed in `year`, if any.
+  func value(at year: Int) -> Double? {
+    var low = 0
+    var high = years.count
+    while low < high {
+      let mid = (low + high) / 2
+      if years[mid] < year { low = mid + 1 } else { high = mid }
+    }
+    return low < years.count && years[low] == year ? values[low] : nil
+  }
+
   init(unchecked name: String, _ years: [Int], _ values: [Double]) {
     self.name = name
     self.years = years
