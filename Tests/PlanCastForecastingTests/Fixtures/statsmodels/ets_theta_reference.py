@@ -3,7 +3,7 @@
 
 Reads ets_theta_series.csv (copied rows, with their source: the log of Changsha nominal GDP
 2000-2018 from Models/czt-2025/data/observations.csv and the M3 yearly series Y1, Y152, Y500
-from /work/shared/benchmarks/m3-yearly/train.csv) and writes ets_theta_reference.json with, per
+from shared/benchmarks/m3-yearly/train.csv) and writes ets_theta_reference.json with, per
 series:
 
 - ets: statsmodels.tsa.exponential_smoothing.ets.ETSModel(error="add", trend="add",
