@@ -17,8 +17,15 @@ struct ModelOptions: ParsableArguments {
       valueName: "year"))
   var asOf: Int?
 
-  /// Locates and loads the model (cut to `--as-of`); a bad model prints its error and exits
-  /// with code 1.
+  @Flag(
+    name: .customLong("no-reference-class"),
+    help: ArgumentHelp(
+      "Ignore the reference classes of models.toml: each model with its own uncalibrated distribution."
+    ))
+  var noReferenceClass = false
+
+  /// Locates and loads the model (cut to `--as-of`, without reference classes when asked); a
+  /// bad model prints its error and exits with code 1.
   func load() throws -> PlanModel {
     let loaded: PlanModel
     do {
@@ -27,13 +34,14 @@ struct ModelOptions: ParsableArguments {
     } catch {
       throw CLIFailure.data(error.description)
     }
-    guard let asOf else { return loaded }
+    let model = noReferenceClass ? loaded.withoutReferenceClasses() : loaded
+    guard let asOf else { return model }
     guard loaded.config.yearRange.contains(asOf) else {
       throw CLIFailure.usage(
         "--as-of \(asOf) is outside the model's years \(loaded.config.firstYear)–\(loaded.config.lastYear)"
       )
     }
-    return loaded.through(asOf)
+    return model.through(asOf)
   }
 }
 

@@ -97,7 +97,7 @@ struct CalibrationReport {
     if clipped {
       notes.append("log score: probabilities clipped to [0.001, 0.999]")
     }
-    for method in s.methods.map(\.rawValue) {
+    for method in s.methodNames {
       let fallbacks = result.fallbacks.filter { $0.method == method && $0.count > 0 }
       guard !fallbacks.isEmpty else { continue }
       notes.append(
@@ -105,7 +105,7 @@ struct CalibrationReport {
           + fallbacks.map { "\($0.origin): \($0.count)" }.joined(separator: ", ")
           + " (a series too short for the method: see plancast forecast --help)")
     }
-    for method in s.methods.map(\.rawValue) {
+    for method in s.methodNames {
       let unordered = result.unordered.filter { $0.method == method }.map(\.count).reduce(0, +)
       let scored = result.accuracy.first {
         $0.method == method && $0.origin == nil && $0.horizon == nil && $0.metric == "mape"
@@ -135,7 +135,7 @@ struct CalibrationReport {
       "Reference-class calibration of \(data): \(result.seriesCount) series, origins "
       + "\(s.origins.lowerBound)–\(s.origins.upperBound), horizons "
       + "\(s.horizons.lowerBound)–\(s.horizons.upperBound), events at h = \(s.eventHorizon); "
-      + "methods \(s.methods.map(\.rawValue).joined(separator: ", ")).\n\n"
+      + "methods \(s.methodNames.joined(separator: ", ")).\n\n"
     let accuracy = Dictionary(
       grouping: result.accuracy, by: { Key($0.method, $0.origin, $0.horizon, nil) })
     func value(_ scores: [CalibrationScore]?, _ metric: String) -> CalibrationScore? {
@@ -160,7 +160,7 @@ struct CalibrationReport {
     let origins = Array(s.origins)
     var byOrigin: [(String, String, [CalibrationScore]?)] = []
     var byHorizon: [(String, String, [CalibrationScore]?)] = []
-    for m in s.methods.map(\.rawValue) {
+    for m in s.methodNames {
       for o in origins { byOrigin.append((m, String(o), accuracy[Key(m, o, nil, nil)])) }
       byOrigin.append((m, "all", accuracy[Key(m, nil, nil, nil)]))
       for h in s.horizons { byHorizon.append((m, String(h), accuracy[Key(m, nil, h, nil)])) }
@@ -178,7 +178,7 @@ struct CalibrationReport {
         "log score",
       ],
       alignments: [.left, .left] + Array(repeating: .right, count: 7))
-    for m in s.methods.map(\.rawValue) {
+    for m in s.methodNames {
       for event in s.events {
         for o in origins.map(Optional.some) + [nil] {
           let scores = events[Key(m, o, nil, event)]
@@ -214,7 +214,7 @@ struct CalibrationReport {
           } ?? "–"),
       ])
     }
-    for m in s.methods.map(\.rawValue) {
+    for m in s.methodNames {
       let all = accuracy[Key(m, nil, nil, nil)]
       for (name, metric, digits) in columns { add(m, name, value(all, metric), digits) }
       for event in s.events {
@@ -307,7 +307,7 @@ struct CalibrationReport {
       ("data", .string(data)), ("series", .int(result.seriesCount)),
       ("origins", .array(s.origins.map { .int($0) })),
       ("horizons", .array(s.horizons.map { .int($0) })), ("event_horizon", .int(s.eventHorizon)),
-      ("methods", .array(s.methods.map { .string($0.rawValue) })),
+      ("methods", .array(s.methodNames.map { .string($0) })),
       ("levels", .array(s.levels.map { .double($0) })),
       ("events", .array(s.events.map { .string($0.label) })),
       (

@@ -81,7 +81,7 @@ public struct BatchForecaster: Sendable {
     _ series: [YearlySeries], progress: (@Sendable (Int, Int) -> Void)? = nil
   ) -> [SeriesForecast] {
     let referenceClass = Self.referenceClass(of: series, settings: settings)
-    let store = ResultStore(count: series.count)
+    let store = ResultStore<SeriesForecast>(count: series.count)
     let threads = Swift.max(1, Swift.min(settings.threads, series.count))
     DispatchQueue.concurrentPerform(iterations: threads) { _ in
       while let k = store.next() {
@@ -367,14 +367,14 @@ public struct BatchForecaster: Sendable {
 }
 
 /// Results written by index from the worker threads, with the shared work counter.
-final class ResultStore: @unchecked Sendable {
+final class ResultStore<Item: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
-  private var items: [SeriesForecast?]
+  private var items: [Item?]
   private var nextIndex = 0
   private var done = 0
 
   init(count: Int) {
-    items = [SeriesForecast?](repeating: nil, count: count)
+    items = [Item?](repeating: nil, count: count)
   }
 
   func next() -> Int? {
@@ -386,7 +386,7 @@ final class ResultStore: @unchecked Sendable {
   }
 
   /// Stores a result and calls `report` with the number done, under the lock.
-  func put(_ item: SeriesForecast, at k: Int, report: (Int) -> Void) {
+  func put(_ item: Item, at k: Int, report: (Int) -> Void) {
     lock.lock()
     defer { lock.unlock() }
     items[k] = item
@@ -394,7 +394,7 @@ final class ResultStore: @unchecked Sendable {
     report(done)
   }
 
-  func results() -> [SeriesForecast] {
+  func results() -> [Item] {
     lock.lock()
     defer { lock.unlock() }
     return items.map { $0! }

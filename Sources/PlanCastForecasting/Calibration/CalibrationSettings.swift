@@ -3,6 +3,9 @@
 public struct CalibrationSettings: Sendable {
   /// The methods scored, in order; `naive` and `drift` are always among them (appended).
   public let methods: [BatchMethod]
+  /// Other forecasters scored after the methods (e.g. a declared model with and without its
+  /// reference-class calibration, ``DeclaredModelForecaster``).
+  public let forecasters: [any OriginForecaster]
   public let origins: ClosedRange<Int>
   public let horizons: ClosedRange<Int>
   /// Central interval levels in percent, increasing; 80 and 95 are always among them.
@@ -34,11 +37,13 @@ public struct CalibrationSettings: Sendable {
   public init(
     methods: [BatchMethod], origins: ClosedRange<Int>, horizons: ClosedRange<Int>,
     levels: [Double] = panelLevels, events: [AttainmentEvent] = panelEvents, paths: Int = 2000,
-    seed: UInt64 = 1, threads: Int = 1, bootstrapReplicates: Int = 1000, blockLength: Int = 1
+    seed: UInt64 = 1, threads: Int = 1, bootstrapReplicates: Int = 1000, blockLength: Int = 1,
+    forecasters: [any OriginForecaster] = []
   ) {
     var all: [BatchMethod] = []
     for m in methods + [.naive, .drift] where !all.contains(m) { all.append(m) }
     self.methods = all
+    self.forecasters = forecasters
     self.origins = origins
     self.horizons = horizons
     self.levels = Array(Set(levels + [80, 95])).sorted()
@@ -50,11 +55,24 @@ public struct CalibrationSettings: Sendable {
     self.blockLength = blockLength
   }
 
+  /// The names of everything scored: the methods, then the forecasters.
+  public var methodNames: [String] { methods.map(\.rawValue) + forecasters.map(\.name) }
+
   /// The horizon of the attainment events: the largest horizon.
   public var eventHorizon: Int { horizons.upperBound }
 
   /// The levels given by ``BatchSettings/extraLevels`` (all but 80 and 95).
   var extraLevels: [Double] { levels.filter { $0 != 80 && $0 != 95 } }
+}
+
+/// A forecaster a calibration can score besides the batch methods: it forecasts every series of
+/// a reference class cut at an origin, seeing nothing later.
+public protocol OriginForecaster: Sendable {
+  /// The name in the tables.
+  var name: String { get }
+  /// One forecast per series of `cut` (all cut at the same origin), to `horizon` years, with
+  /// the central intervals at `extraLevels` besides 80 and 95 %.
+  func forecasts(_ cut: [YearlySeries], horizon: Int, extraLevels: [Double]) -> [SeriesForecast]
 }
 
 /// Why a calibration cannot run as asked.

@@ -57,7 +57,7 @@ struct Tally {
   init(settings: CalibrationSettings, origins: Int) {
     self.settings = settings
     let metrics = 5 + settings.levels.count
-    let m = settings.methods.count
+    let m = settings.methodNames.count
     accuracy = Array(
       repeating: Array(
         repeating: Array(repeating: MetricSums(metrics: metrics), count: settings.horizons.count),
@@ -118,7 +118,7 @@ struct Tally {
       return d > 0 ? n / d : nil
     }
     var accuracyScores: [CalibrationScore] = []
-    for (m, method) in settings.methods.enumerated() {
+    for (m, method) in settings.methodNames.enumerated() {
       let byOrigin = accuracy[m]
       func rows(
         _ sums: MetricSums, origin: Int?, horizon: Int?, perOrigin: [MetricSums]?
@@ -131,7 +131,7 @@ struct Tally {
             }
           }
           return CalibrationScore(
-            method: method.rawValue, origin: origin, horizon: horizon, event: nil,
+            method: method, origin: origin, horizon: horizon, event: nil,
             metric: metrics[k], value: sums.total[k] / Double(sums.count[k]),
             count: sums.count[k], uncertainty: uncertainty)
         }
@@ -157,7 +157,7 @@ struct Tally {
     }
     var eventScores: [CalibrationScore] = []
     var reliability: [CalibrationReliability] = []
-    for (m, method) in settings.methods.enumerated() {
+    for (m, method) in settings.methodNames.enumerated() {
       for (e, event) in settings.events.enumerated() {
         let per = events[m][e]
         func score(
@@ -166,7 +166,7 @@ struct Tally {
         ) -> CalibrationScore? {
           guard let value, count > 0 else { return nil }
           return CalibrationScore(
-            method: method.rawValue, origin: origin, horizon: settings.eventHorizon, event: event,
+            method: method, origin: origin, horizon: settings.eventHorizon, event: event,
             metric: metric, value: value, count: count,
             uncertainty: statistic.flatMap { s in bootstrap?.summary(s) })
         }
@@ -213,7 +213,7 @@ struct Tally {
         if !pairs[m][e].isEmpty {
           let table = ReliabilityTable(pairs[m][e])
           reliability.append(
-            CalibrationReliability(method: method.rawValue, event: event, table: table))
+            CalibrationReliability(method: method, event: event, table: table))
           for (metric, value) in [
             ("murphy_reliability", table.reliability), ("murphy_resolution", table.resolution),
             ("murphy_uncertainty", table.uncertainty),

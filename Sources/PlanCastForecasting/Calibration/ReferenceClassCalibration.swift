@@ -49,7 +49,7 @@ public struct ReferenceClassCalibration: Sendable {
         origins: o, years: first...Swift.max(first, last), firstHorizon: h.lowerBound)
     }
     let (work, overflow) = o.count.multipliedReportingOverflow(
-      by: settings.methods.count * series.count)
+      by: settings.methodNames.count * series.count)
     guard !overflow, work <= CalibrationSettings.maximumForecasts else {
       throw .tooMuchWork(forecasts: overflow ? Int.max : work)
     }
@@ -90,6 +90,9 @@ public struct ReferenceClassCalibration: Sendable {
         paths: settings.paths, seed: settings.seed, threads: settings.threads)
       return BatchForecaster(settings: batch).run(cut)
     }
+      + settings.forecasters.map {
+        $0.forecasts(cut, horizon: settings.horizons.upperBound, extraLevels: settings.extraLevels)
+      }
   }
 
   /// Runs the evaluation; `progress(done, total)` counts origin × method runs.
@@ -125,7 +128,7 @@ public struct ReferenceClassCalibration: Sendable {
       }
       let all = forecasts(cut)
       for (m, forecasts) in all.enumerated() {
-        let method = settings.methods[m].rawValue
+        let method = settings.methodNames[m]
         var flat = 0
         var unordered = 0
         for (k, forecast) in forecasts.enumerated() {
@@ -156,7 +159,7 @@ public struct ReferenceClassCalibration: Sendable {
         tally.fallbacks.append((method, origin, forecasts.count { $0.note != nil }))
         tally.unordered.append((method, origin, unordered))
         done += 1
-        progress?(done, origins.count * settings.methods.count)
+        progress?(done, origins.count * settings.methodNames.count)
       }
     }
     guard tally.hasScores else { throw .nothingToScore(settings.origins) }

@@ -62,11 +62,14 @@ public struct GrowthAutoregression: ForecastModel {
   public var stationary: Bool
   /// Bootstrap replications for the bias correction of the coefficients (0 = none).
   public var biasCorrectionReplications: Int
+  /// A correction of the simulated paths learnt from a reference class (``PathCalibration``),
+  /// applied after the recursion; `nil`: the model's own distribution.
+  public var calibration: PathCalibration?
 
   public init(
     input: Input, order: Int = 1, trend: Bool = false, stepYears: [Int] = [],
     pulseYears: [Int] = [], breakYears: [Int] = [], stationary: Bool = true,
-    biasCorrectionReplications: Int = 1000
+    biasCorrectionReplications: Int = 1000, calibration: PathCalibration? = nil
   ) {
     self.input = input
     self.order = order
@@ -76,12 +79,14 @@ public struct GrowthAutoregression: ForecastModel {
     self.breakYears = breakYears
     self.stationary = stationary
     self.biasCorrectionReplications = biasCorrectionReplications
+    self.calibration = calibration
   }
 
   public var name: String {
     var text = "ar(\(order))"
     if trend { text += "+trend" }
     if input == .levels { text += " on growth" }
+    if calibration != nil { text += ", class-calibrated" }
     return text
   }
 
@@ -154,6 +159,10 @@ public struct FittedGrowthAutoregression: RegressionBackedModel {
   /// For the years after ``startYear`` up to the last observation: the observed growth, or nil
   /// where simulation draws it.
   let bridge: [Double?]
+  /// With a ``GrowthAutoregression/calibration``: the point path's cumulative growth `m_h` for
+  /// the first ``calibrationCentreHorizons`` years, computed once (longer paths compute it).
+  private(set) var calibrationCentre: [Double] = []
+  static let calibrationCentreHorizons = 50
 
   init(spec: GrowthAutoregression, series: YearlySeries) throws {
     let model = spec.name
@@ -237,6 +246,14 @@ public struct FittedGrowthAutoregression: RegressionBackedModel {
     initialHistory = (0..<spec.order).reversed().map { byYear[start - $0]! }
     bridge =
       start < series.lastYear! ? ((start + 1)...series.lastYear!).map { byYear[$0] } : []
+    if spec.calibration != nil {
+      calibrationCentre = centrePath(horizon: Self.calibrationCentreHorizons)
+    }
+  }
+
+  /// The point path's cumulative growth over `horizon` years (see ``PathCalibration``).
+  public func centrePath(horizon: Int) -> [Double] {
+    PathCalibration.cumulative(pointForecast(horizon: horizon), rates: spec.input == .rates)
   }
 
   /// The working growth series of `series`.
@@ -314,6 +331,17 @@ public struct FittedGrowthAutoregression: RegressionBackedModel {
       simulateGrowth(
         beta: UnsafeBufferPointer(beta), sigma: sigma, innovations: innovations,
         generator: &generator, into: path)
+    }
+    guard let calibration = spec.calibration else { return }
+    let rates = spec.input == .rates
+    if path.count <= calibrationCentre.count {
+      calibrationCentre.withUnsafeBufferPointer {
+        calibration.apply(path: path, centre: $0, rates: rates)
+      }
+    } else {
+      centrePath(horizon: path.count).withUnsafeBufferPointer {
+        calibration.apply(path: path, centre: $0, rates: rates)
+      }
     }
   }
 

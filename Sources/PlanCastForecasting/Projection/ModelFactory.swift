@@ -55,17 +55,20 @@ public struct ModelFactory: Sendable {
     case .ar:
       return GrowthAutoregression(
         input: indicator.kind == .rate ? .rates : .levels, order: options.order ?? 1,
-        trend: options.trend ?? false, pulseYears: options.pulses, breakYears: breaks)
+        trend: options.trend ?? false, pulseYears: options.pulses, breakYears: breaks,
+        calibration: try Self.calibration(options.referenceClass, indicator: indicator.id))
     case .etsDamped: return DampedTrendETS()
     case .nominalGDP:
       let (name, real) = try realGrowth(options, for: modelClass)
       return NominalGDP(
-        realGrowth: real, realModel: rateModel(for: name, window: window), breakYears: breaks)
+        realGrowth: real, realModel: try rateModel(for: name, window: window),
+        breakYears: breaks)
     case .energyIntensity:
       var regressor: EnergyIntensityChange.GrowthRegressor?
       if options.realGrowth != nil {
         let (name, real) = try realGrowth(options, for: modelClass)
-        regressor = .init(series: real, future: .model(rateModel(for: name, window: window)))
+        regressor = .init(
+          series: real, future: .model(try rateModel(for: name, window: window)))
       }
       return EnergyIntensityChange(
         trend: options.trend ?? true, growth: regressor, stepYears: breaks,
@@ -91,12 +94,30 @@ public struct ModelFactory: Sendable {
     return (name, series)
   }
 
-  /// The AR model of a rate indicator as its own declaration states it (order, trend, pulses),
-  /// or AR(1) when it has none.
-  func rateModel(for indicator: String, window: ClosedRange<Int>) -> GrowthAutoregression {
+  /// The AR model of a rate indicator as its own declaration states it (order, trend, pulses,
+  /// reference-class calibration), or AR(1) when it has none.
+  func rateModel(for indicator: String, window: ClosedRange<Int>) throws -> GrowthAutoregression {
     let options = auxiliaryDeclaration(indicator).map(\.options) ?? ModelOptions()
     return GrowthAutoregression(
       input: .rates, order: options.order ?? 1, trend: options.trend ?? false,
-      pulseYears: options.pulses.filter { window.contains($0) })
+      pulseYears: options.pulses.filter { window.contains($0) },
+      calibration: try Self.calibration(options.referenceClass, indicator: indicator))
+  }
+
+  /// The stored calibration of a declaration with a reference class; an error when it has not
+  /// been fitted yet.
+  static func calibration(_ link: ReferenceClassLink?, indicator: String) throws
+    -> PathCalibration?
+  {
+    guard let link else { return nil }
+    guard let record = link.calibration,
+      let calibration = PathCalibration(bias: record.bias, scale: record.scale)
+    else {
+      throw ForecastError.invalidOption(
+        "\(indicator) is calibrated on the reference class \(link.path), but "
+          + "\(link.calibrationPath) does not exist yet: run plancast reference-class fit --model DIR "
+          + "(or give --no-reference-class)")
+    }
+    return calibration
   }
 }

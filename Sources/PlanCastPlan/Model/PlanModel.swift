@@ -73,3 +73,23 @@ extension PlanModel {
       plan: plan, specifications: specifications, scenarios: scenarios)
   }
 }
+
+extension PlanModel {
+  /// The model with every `reference_class` dropped: each declared model speaks with its own
+  /// distribution, as before reference classes (`--no-reference-class`).
+  public func withoutReferenceClasses() -> PlanModel {
+    let specs = specifications.map { specs in
+      ModelSpecifications(
+        selection: specs.selection, fitFrom: specs.fitFrom,
+        declarations: specs.declarations.map { d in
+          var options = d.options
+          options.referenceClass = nil
+          return ModelDeclaration(
+            indicator: d.indicator, areas: d.areas, modelClass: d.modelClass, options: options,
+            location: d.location)
+        })
+    }
+    return PlanModel(
+      directory: directory, data: data, plan: plan, specifications: specs, scenarios: scenarios)
+  }
+}

@@ -50,6 +50,8 @@ public struct ModelOptions: Sendable, Hashable {
   public var realGrowth: String?
   /// The share scale (100 for percent) for share models.
   public var scale: Double?
+  /// The reference class calibrating the model (AR), with its stored calibration.
+  public var referenceClass: ReferenceClassLink?
 
   public init() {}
 }

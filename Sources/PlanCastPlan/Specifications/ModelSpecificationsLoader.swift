@@ -2,7 +2,7 @@
 enum ModelSpecificationsLoader {
   static let entryKeys: Set<String> = [
     "indicator", "areas", "model", "breaks", "pulses", "order", "trend", "candidates", "fit_from",
-    "real_growth", "scale",
+    "real_growth", "scale", "reference_class",
   ]
 
   static func load(path: String, config: ModelConfig, catalog: IndicatorCatalog)
@@ -22,16 +22,16 @@ enum ModelSpecificationsLoader {
     }
     var declarations: [ModelDeclaration] = []
     for entry in try doc.arrayOfTables("models") {
-      let declaration = try parse(entry, config: config, catalog: catalog)
+      let declaration = try parse(entry, config: config, catalog: catalog, modelsPath: path)
       try checkNoClash(declaration, with: declarations, entry: entry)
       declarations.append(declaration)
     }
     return ModelSpecifications(selection: selection, fitFrom: fitFrom, declarations: declarations)
   }
 
-  static func parse(_ s: TOMLSection, config: ModelConfig, catalog: IndicatorCatalog)
-    throws(ModelError) -> ModelDeclaration
-  {
+  static func parse(
+    _ s: TOMLSection, config: ModelConfig, catalog: IndicatorCatalog, modelsPath: String
+  ) throws(ModelError) -> ModelDeclaration {
     try s.rejectUnknownKeys(entryKeys)
     let indicator = try knownIndicator(s, "indicator", catalog: catalog)
     var areas: [String]?
@@ -95,6 +95,15 @@ enum ModelSpecificationsLoader {
     options.scale = try s.optionalDouble("scale")
     if let scale = options.scale, scale <= 0 {
       throw s.error("scale", "the scale must be positive", hint: "Use 100 for percentages.")
+    }
+    if s.has("reference_class") {
+      guard modelClass == .ar else {
+        throw s.error(
+          "reference_class", "only model = \"ar\" can be calibrated on a reference class",
+          hint: "Remove reference_class, or declare the indicator's model as ar.")
+      }
+      options.referenceClass = try ModelCalibrationLoader.link(
+        s, indicator: indicator, options: options, modelsPath: modelsPath)
     }
     return ModelDeclaration(
       indicator: indicator, areas: areas, modelClass: modelClass, options: options,

@@ -36,6 +36,9 @@ struct TOMLDocument {
   }
 
   /// The top-level table `name` as a section, or nil if absent.
+  /// The keys before any table header.
+  var topLevel: TOMLSection { TOMLSection(document: self, table: root, section: "", index: nil) }
+
   func table(_ name: String) throws(ModelError) -> TOMLSection? {
     guard let value = root[name] else { return nil }
     guard let table = value.table else {

@@ -119,6 +119,24 @@ struct TOMLSection {
     return out
   }
 
+  /// An array of finite numbers (TOML integers accepted).
+  func doubleArray(_ key: String) throws(ModelError) -> [Double] {
+    guard let value = table[key] else { throw missing(key) }
+    guard let array = value.array else {
+      throw error(key, "expected an array of numbers", hint: "Write \(key) = [1.5, 2].")
+    }
+    var out: [Double] = []
+    for element in array {
+      guard let x = element.double ?? element.int.map(Double.init), x.isFinite else {
+        throw error(
+          key, .invalidNumber, "expected an array of finite numbers",
+          hint: "Write \(key) = [1.5, 2].")
+      }
+      out.append(x)
+    }
+    return out
+  }
+
   /// A nested table (inline or not), or nil if absent.
   func subtable(_ key: String) throws(ModelError) -> TOMLSection? {
     guard let value = table[key] else { return nil }
