@@ -36,12 +36,19 @@ import Testing
     // Required: +12.98 % in one year from the 2024 level.
     let required = try #require(t01.requiredForHalf)
     #expect(abs(required - 100 * (25000 / (15268.78 + 3902.4 + 2957.06) - 1)) < 1.5)
-    let then = try #require(
-      try AttainmentEngine(model: model.through(2021)).run(
-        try Self.baseline(model), settings: Self.settings
-      ).targets.first { $0.target.id == "T01" }?.probability)
-    #expect(then > 0.75)
-    #expect(now < 0.3 && now < then - 0.5)
+    func asOf2021(_ model: PlanModel) throws -> Double {
+      try #require(
+        try AttainmentEngine(model: model.through(2021)).run(
+          try Self.baseline(model), settings: Self.settings
+        ).targets.first { $0.target.id == "T01" }?.probability)
+    }
+    // The declared model on its own was confident in 2021; calibrated on the 296 cities
+    // (the default) it was less so, and both are far above today's.
+    let uncalibrated = try asOf2021(model.withoutReferenceClasses())
+    let then = try asOf2021(model)
+    #expect(uncalibrated > 0.75)
+    #expect(then < uncalibrated - 0.1)
+    #expect(now < 0.3 && now < then - 0.3)
   }
 
   @Test func realGrowthAverageWithAnUnpublishedYearHasNoProbability() throws {
@@ -98,8 +105,19 @@ import Testing
     let accuracy = v.projection.accuracy(indicator: "gdp_nominal", areas: cities)
     #expect(accuracy.count == 9)
     let mape = try #require(accuracy.mape)
-    #expect(abs(mape - 10.7) < 0.5)
-    #expect(accuracy.inside80 == 5 && accuracy.inside95 == 9)
+    // Without its reference-class calibration the declared model missed by 10.7 % with 5 of 9
+    // city-years inside its 80 % band; calibrated (the default), closer and honest.
+    let plain = try VintageComparison(
+      model: model.withoutReferenceClasses(), vintage: 2021,
+      request: ProjectionRequest(
+        toYear: 2025, indicators: ["gdp_nominal"], paths: 5000, seed: 20_210_602),
+      scenario: try Self.baseline(model), settings: Self.settings
+    ).projection.accuracy(indicator: "gdp_nominal", areas: cities)
+    let plainMAPE = try #require(plain.mape)
+    #expect(abs(plainMAPE - 10.7) < 0.5)
+    #expect(plain.inside80 == 5 && plain.inside95 == 9)
+    #expect(mape < plainMAPE - 0.5)
+    #expect(accuracy.inside80 >= 7 && accuracy.inside95 == 9)
     let absolute = rows.compactMap { o in o.outturn.map { abs(o.median - $0) } }
     #expect(abs(try #require(accuracy.mae) - absolute.reduce(0, +) / 9) < 1e-9)
     // Every projection was too high: growth slowed after 2021.
