@@ -91,22 +91,9 @@ public struct DeclaredModelForecaster: OriginForecaster {
         note: "\(name) cannot be fitted here; drift instead", points: fallback.points,
         extraIntervals: fallback.extraIntervals)
     }
-    let rates = spec.input == .rates
-    var columns = [[Double]](repeating: [], count: horizon)
-    var innovations = [Double](repeating: 0, count: horizon)
-    var path = [Double](repeating: 0, count: horizon)
-    let seriesSeed = BatchForecaster.seriesSeed(seed, id: series.name)
-    for k in 0..<paths {
-      var generator = Philox(seed: seriesSeed, stream: UInt64(k))
-      for h in 0..<horizon { innovations[h] = generator.nextNormal() }
-      innovations.withUnsafeBufferPointer { z in
-        path.withUnsafeMutableBufferPointer { out in
-          fit.simulateGrowth(innovations: z, generator: &generator, into: out)
-        }
-      }
-      let c = PathCalibration.cumulative(path, rates: rates)
-      for h in 0..<horizon { columns[h].append(last * exp(c[h] / 100)) }
-    }
+    let columns = fit.simulatedCumulativeGrowth(
+      horizon: horizon, paths: paths, seed: BatchForecaster.seriesSeed(seed, id: series.name)
+    ).map { column in column.map { last * exp($0 / 100) } }
     let sorted = columns.map { $0.sorted() }
     let summary = SimulatedForecast.summarise(sorted, model: spec.name, lastYear: lastYear)
     let extra = sorted.map { column in

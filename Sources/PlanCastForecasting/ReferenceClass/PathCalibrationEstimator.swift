@@ -185,7 +185,6 @@ public struct PathCalibrationEstimator: Sendable {
     var pairs: [Pair] = []
     var failed = 0
     var fitted = false
-    let rates = model.input == .rates
     for origin in first..<lastYear {
       guard let start = levels.value(at: origin) else { continue }
       let reach = Swift.min(horizons, lastYear - origin)
@@ -202,24 +201,12 @@ public struct PathCalibrationEstimator: Sendable {
       }
       fitted = true
       let centre = fit.centrePath(horizon: reach)
-      var samples = [[Double]](repeating: [], count: reach)
-      var innovations = [Double](repeating: 0, count: reach)
-      var path = [Double](repeating: 0, count: reach)
-      let pairSeed = BatchForecaster.seriesSeed(seed, id: "\(index)/\(origin)")
-      for k in 0..<paths {
-        var generator = Philox(seed: pairSeed, stream: UInt64(k))
-        for h in 0..<reach { innovations[h] = generator.nextNormal() }
-        innovations.withUnsafeBufferPointer { z in
-          path.withUnsafeMutableBufferPointer { out in
-            fit.simulateGrowth(innovations: z, generator: &generator, into: out)
-          }
-        }
-        let c = PathCalibration.cumulative(path, rates: rates)
-        for h in 0..<reach { samples[h].append(c[h] - centre[h]) }
-      }
+      let samples = fit.simulatedCumulativeGrowth(
+        horizon: reach, paths: paths,
+        seed: BatchForecaster.seriesSeed(seed, id: "\(index)/\(origin)"))
       for h in 0..<reach {
         guard let outturn = outturns[h], outturn > 0 else { continue }
-        let sorted = samples[h].sorted()
+        let sorted = samples[h].map { $0 - centre[h] }.sorted()
         pairs.append(
           Pair(
             member: index, origin: origin, horizon: h + 1,
@@ -263,5 +250,28 @@ public struct PathCalibrationEstimator: Sendable {
 
   static func median(_ values: [Double]) -> Double {
     Quantile.sorted(values.sorted(), 0.5)
+  }
+}
+
+extension FittedGrowthAutoregression {
+  /// `paths` simulated paths' cumulative log growth (%), one column per horizon: path `k` draws
+  /// its innovations and then its parameters from `Philox(seed:, stream: k)`.
+  func simulatedCumulativeGrowth(horizon: Int, paths: Int, seed: UInt64) -> [[Double]] {
+    let rates = spec.input == .rates
+    var columns = [[Double]](repeating: [], count: horizon)
+    var innovations = [Double](repeating: 0, count: horizon)
+    var path = [Double](repeating: 0, count: horizon)
+    for k in 0..<paths {
+      var generator = Philox(seed: seed, stream: UInt64(k))
+      for h in 0..<horizon { innovations[h] = generator.nextNormal() }
+      innovations.withUnsafeBufferPointer { z in
+        path.withUnsafeMutableBufferPointer { out in
+          simulateGrowth(innovations: z, generator: &generator, into: out)
+        }
+      }
+      let c = PathCalibration.cumulative(path, rates: rates)
+      for h in 0..<horizon { columns[h].append(c[h]) }
+    }
+    return columns
   }
 }
