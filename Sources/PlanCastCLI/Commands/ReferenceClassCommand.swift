@@ -44,7 +44,7 @@ struct ReferenceClassInputs {
     do {
       for d in try DeclaredReferenceClass.all(in: model, years: first...last)
       where indicator == nil || d.indicator == indicator {
-        found.append((d, tables[d.link.resolvedPath]!))
+        if let table = tables[d.link.resolvedPath] { found.append((d, table)) }
       }
     } catch {
       throw CLIFailure.data("\(model.directory): \(error)")

@@ -152,8 +152,14 @@ public struct PathCalibrationEstimator: Sendable {
           coverage95After: Self.coverage(here, bias: b, scale: l, band: 0)))
     }
     let origins = pairs.map(\.origin)
+    guard let calibration = PathCalibration(bias: bias, scale: scale) else {
+      throw Failure(
+        description:
+          "no finite positive scale: the model's bands do not contain most outturns at any "
+          + "stretch (scales \(scale))")
+    }
     return Fit(
-      calibration: PathCalibration(bias: bias, scale: scale)!, pairs: pairs,
+      calibration: calibration, pairs: pairs,
       membersUsed: results.count { $0.fitted }, failedFits: results.reduce(0) { $0 + $1.failed },
       degeneratePairs: all.count - pairs.count,
       summaries: summaries,
