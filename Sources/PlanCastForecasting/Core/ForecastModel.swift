@@ -52,21 +52,6 @@ public typealias PathSimulator =
     _ path: UnsafeMutableBufferPointer<Double>
   ) -> Void
 
-/// A fitted model held in its own allocation, so that a closure calling it reads the model in
-/// place: a struct captured by value (or held in a class) was copied, with a retain of every
-/// array it holds, on every call. Immutable after `init`.
-final class ModelBox<Model: FittedModel>: @unchecked Sendable {
-  let model: UnsafeMutablePointer<Model>
-  init(_ model: Model) {
-    self.model = .allocate(capacity: 1)
-    self.model.initialize(to: model)
-  }
-  deinit {
-    model.deinitialize(count: 1)
-    model.deallocate()
-  }
-}
-
 /// One estimated parameter.
 public struct ParameterEstimate: Sendable, Equatable {
   public let name: String
@@ -85,9 +70,8 @@ extension FittedModel {
   public var innovationsPerYear: Int { 1 }
 
   public var pathSimulator: PathSimulator {
-    let box = ModelBox(self)
-    return { innovations, generator, path in
-      box.model.pointee.simulate(innovations: innovations, generator: &generator, into: path)
+    { innovations, generator, path in
+      simulate(innovations: innovations, generator: &generator, into: path)
     }
   }
 
