@@ -340,7 +340,13 @@ def simulate_chunk(d, n, rng):
     shocks = rng.standard_normal((n, years, dim)) @ L.T
     values = assumption_values(d["assumptions"], n, rng)
     paths = []
-    for s in d["series"]:
+    # As PlanCast: a series no target reads (fitted and in the shock correlation, but its
+    # target has no probability) is not simulated.
+    read = {t["series"] for t in d["targets"]}
+    for k, s in enumerate(d["series"]):
+        if k not in read:
+            paths.append(None)
+            continue
         h, c, off = s["horizon"], s["components"], s["component_offset"]
         first = s["first_projected"] - y0
         innov = s["residual_scale"] * shocks[:, first : first + h, off : off + c]

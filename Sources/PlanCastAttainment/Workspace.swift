@@ -25,6 +25,11 @@ struct Workspace {
   let dimension: Int
   let firstShockYear: Int
   let measures: [TargetMeasure]
+  /// The series some measured target reads, in series order. The others (fitted because a
+  /// target named them, but left without a probability, and kept in the shock correlation) are
+  /// not simulated: each series draws its parameters from its own stream, so skipping one
+  /// changes no other series' path.
+  let measuredSeries: [Int]
 
   struct SeriesPlan {
     let horizon: Int
@@ -64,6 +69,10 @@ struct Workspace {
     dimension = engine.dimension
     firstShockYear = engine.shockYears.lowerBound
     measures = engine.measures
+    let read = Set(engine.measures.map(\.seriesIndex))
+    measuredSeries = engine.series.indices.filter {
+      read.contains($0) && engine.series[$0].horizon > 0
+    }
   }
 
   /// Independent standard normals for the draws of `block` (draw `p` from
@@ -117,15 +126,15 @@ struct Workspace {
     let pathOffsets = pathOffsets
     let plans = plans
     let simulators = simulators
+    let measuredSeries = measuredSeries
     let residualScales = effects.residualScales
     values.withUnsafeBufferPointer { values in
       shocks.withUnsafeBufferPointer { shocks in
         innovations.withUnsafeMutableBufferPointer { innovations in
           paths.withUnsafeMutableBufferPointer { paths in
-            for k in 0..<plans.count {
+            for k in measuredSeries {
               let s = plans[k]
               let horizon = s.horizon
-              guard horizon > 0 else { continue }
               let scale = residualScales[k]
               let components = s.components
               let z = UnsafeMutableBufferPointer(
