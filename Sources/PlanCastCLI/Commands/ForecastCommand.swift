@@ -190,15 +190,9 @@ public struct ForecastCommand: ParsableCommand {
   }
 
   /// Reads and validates a long-format series file.
-  static func readSeries(_ path: String) throws -> LongSeriesTable {
-    let text: String
+  static func readSeries(_ path: String, mode: CSVMode = .strict) throws -> LongSeriesTable {
     do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      throw CLIFailure.data("\(path): cannot read the file (\(error.localizedDescription))")
-    }
-    do {
-      return try LongSeriesTable.parse(text, file: path)
+      return try LongSeriesTable.read(path: path, mode: mode)
     } catch let error as SeriesFileError {
       throw CLIFailure.data(error.description)
     } catch {
@@ -262,7 +256,7 @@ struct ForecastScoreCommand: ParsableCommand {
       }
       let records: [CSVRecord]
       do { records = try CSVReader.parse(text) } catch let e as CSVSyntaxError {
-        throw CLIFailure.data("\(forecasts):\(e.line): \(e.message)")
+        throw CLIFailure.data("\(forecasts)\(e.located)")
       }
       guard let header = records.first?.fields.map({ $0.lowercased() }) else {
         throw CLIFailure.data("\(forecasts): the file is empty")
@@ -286,13 +280,14 @@ struct ForecastScoreCommand: ParsableCommand {
       for record in records.dropFirst() {
         let f = record.fields
         func number(_ k: Int, _ name: String) throws -> Double {
-          guard k < f.count, let x = Double(f[k].trimmingCharacters(in: .whitespaces)) else {
+          guard k < f.count, case .value(let x) = PlainDecimal.parse(f[k]) else {
             throw CLIFailure.data(
               "\(forecasts):\(record.line): field '\(name)': not a number")
           }
           return x
         }
-        guard idColumn < f.count, yearColumn < f.count, let year = Int(f[yearColumn]) else {
+        guard idColumn < f.count, yearColumn < f.count, let year = PlainDecimal.integer(f[yearColumn])
+        else {
           throw CLIFailure.data("\(forecasts):\(record.line): field 'year': not a whole year")
         }
         let id = f[idColumn]
@@ -304,7 +299,11 @@ struct ForecastScoreCommand: ParsableCommand {
           // Empty bounds (a flat forecast) count as not covering.
           for (k, b) in bounds.enumerated() {
             let text = b! < f.count ? f[b!] : ""
-            row.append(Double(text) ?? (k % 2 == 0 ? .infinity : -.infinity))
+            if case .value(let x) = PlainDecimal.parse(text) {
+              row.append(x)
+            } else {
+              row.append(k % 2 == 0 ? .infinity : -.infinity)
+            }
           }
         }
         let group = groupColumn.map { $0 < f.count ? f[$0] : "" } ?? "forecasts"
