@@ -62,7 +62,9 @@ public struct ForecastCommand: ParsableCommand {
     help: ArgumentHelp("Long-format CSV: series_id,year,value (required).", valueName: "file"))
   var data: String?
 
-  @Option(help: "Years to forecast after each series' last year (required).")
+  @Option(
+    parsing: .unconditional,
+    help: "Years to forecast after each series' last year, 1 to 100 (required).")
   var horizon: Int?
 
   @Option(
@@ -143,9 +145,11 @@ public struct ForecastCommand: ParsableCommand {
   }
 
   public func validate() throws {
-    if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1") }
+    if let horizon {
+      try WorkLimits.check(horizon, "--horizon", minimum: 1, maximum: WorkLimits.horizon)
+    }
     guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
-    guard paths >= 100 else { throw ValidationError("--paths must be at least 100") }
+    try WorkLimits.check(paths, "--paths", minimum: 100, maximum: WorkLimits.paths)
     guard logisticScale > 0 else { throw ValidationError("--logistic-scale must be positive") }
   }
 
@@ -286,7 +290,8 @@ struct ForecastScoreCommand: ParsableCommand {
           }
           return x
         }
-        guard idColumn < f.count, yearColumn < f.count, let year = PlainDecimal.integer(f[yearColumn])
+        guard idColumn < f.count, yearColumn < f.count,
+          let year = PlainDecimal.integer(f[yearColumn])
         else {
           throw CLIFailure.data("\(forecasts):\(record.line): field 'year': not a whole year")
         }

@@ -49,7 +49,8 @@ public struct LongSeriesTable: Sendable {
         path: path, mode: mode, header: { names, line in try builder.header(names, line: line) },
         row: { row in try builder.add(row) })
     } catch let error as CSVSyntaxError {
-      throw SeriesFileError(file: path, line: error.line, field: error.field, message: error.message)
+      throw SeriesFileError(
+        file: path, line: error.line, field: error.field, message: error.message)
     } catch let error as InputFileError {
       throw SeriesFileError(file: path, line: nil, field: nil, message: error.description)
     }
@@ -70,7 +71,8 @@ public struct LongSeriesTable: Sendable {
     do {
       records = try CSVReader.parse(text, mode: mode)
     } catch let error as CSVSyntaxError {
-      throw SeriesFileError(file: file, line: error.line, field: error.field, message: error.message)
+      throw SeriesFileError(
+        file: file, line: error.line, field: error.field, message: error.message)
     }
     if let header = records.first { try builder.header(header.fields, line: header.line) }
     for record in records.dropFirst() { try builder.add(record) }

@@ -286,7 +286,9 @@ struct CSVScanner {
                 message:
                   "a quote inside an unquoted field (quote the whole field and double the quote)")
             }
-            if c < 0x20, c != Self.tab { throw controlByteError(c, line: line + breaks, field: field) }
+            if c < 0x20, c != Self.tab {
+              throw controlByteError(c, line: line + breaks, field: field)
+            }
           } else if c == 0x7F {
             throw controlByteError(c, line: line + breaks, field: field)
           }
