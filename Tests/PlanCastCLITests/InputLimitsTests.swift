@@ -59,3 +59,21 @@ import Testing
     #expect(result.stderr.utf8.count < 2000, "\(result.stderr.utf8.count) bytes")
   }
 }
+
+/// `--lenient` forgives a trailing comma on data rows, and nothing else.
+@Suite struct LenientCSVTests {
+  @Test func trailingCommaAcceptedOnlyWhenLenient() throws {
+    let path = try RegressCommandTests.write("y,a\n1,2,\n2,3,\n3,5,\n4,4,\n")
+    let strict = try RegressCommandTests.regress(["--data", path, "--y", "y", "--x", "a"])
+    #expect(strict.status == 1 && strict.stderr.contains("trailing comma"))
+    let lenient = try RegressCommandTests.regress([
+      "--data", path, "--y", "y", "--x", "a", "--lenient",
+    ])
+    #expect(lenient.status == 0, "\(lenient.stderr)")
+    let extra = try RegressCommandTests.write("y,a\n1,2,7\n2,3\n3,5\n4,4\n")
+    let refused = try RegressCommandTests.regress([
+      "--data", extra, "--y", "y", "--x", "a", "--lenient",
+    ])
+    #expect(refused.status == 1)
+  }
+}

@@ -62,6 +62,12 @@ public struct ForecastCommand: ParsableCommand {
     help: ArgumentHelp("Long-format CSV: series_id,year,value (required).", valueName: "file"))
   var data: String?
 
+  @Flag(
+    help: ArgumentHelp(
+      "Forgive empty fields after the header's last column (the trailing comma some spreadsheet "
+        + "exports put on data rows). Everything else stays strict."))
+  var lenient = false
+
   @Option(
     parsing: .unconditional,
     help: "Years to forecast after each series' last year, 1 to 100 (required).")
@@ -173,7 +179,7 @@ public struct ForecastCommand: ParsableCommand {
 
   func execute(data: String, horizon: Int) throws {
     do {
-      let table = try Self.readSeries(data)
+      let table = try Self.readSeries(data, mode: lenient ? .lenient : .strict)
       let settings = BatchSettings(
         method: try parsedMethod(), horizon: horizon, extraLevels: try parsedLevels(),
         paths: paths, seed: seed, threads: threads, combination: try parsedCombination(),
