@@ -200,4 +200,34 @@ import Testing
     }
     #expect(e.kind == .unknownArea && e.field == "sources" && e.location.line == 4)
   }
+
+  /// Issue 19: the model's observations file is read strictly too.
+  @Test func observationsFileIsReadStrictly() throws {
+    let headerOnly = try TestSupport.loadError { dir in
+      let url = dir.appendingPathComponent(csv)
+      let text = try String(contentsOf: url, encoding: .utf8)
+      let header = String(text.prefix { $0 != "\n" }) + "\n"
+      try header.write(to: url, atomically: true, encoding: .utf8)
+    }
+    #expect(headerOnly.location.line == 1 && headerOnly.message.contains("no data rows"))
+    let hex = try TestSupport.loadError {
+      try TestSupport.append("A,gdp,2020,0x10,money,t,src,", to: csv, of: $0)
+    }
+    #expect(hex.kind == .invalidNumber && hex.field == "value" && hex.location.line == 16)
+    let nul = try TestSupport.loadError {
+      try TestSupport.append("A,gdp,2020,4\u{0}1,money,t,src,", to: csv, of: $0)
+    }
+    #expect(nul.kind == .syntax && nul.field == "value" && nul.location.line == 16)
+    let extra = try TestSupport.loadError {
+      try TestSupport.append("A,gdp,2020,5,9,money,t,src,", to: csv, of: $0)
+    }
+    #expect(extra.kind == .syntax && extra.location.line == 16)
+  }
+
+  @Test func duplicatedValueColumnIsBlamedOnTheHeader() throws {
+    let e = try TestSupport.loadError {
+      try TestSupport.replace("value,", with: "value,value,", in: csv, of: $0)
+    }
+    #expect(e.kind == .syntax && e.location.line == 1 && e.field == "value")
+  }
 }

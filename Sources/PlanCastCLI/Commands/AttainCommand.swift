@@ -32,10 +32,10 @@ public struct AttainCommand: ParsableCommand {
       "Scenario file name in scenarios/ (without .toml), or all.", valueName: "name|all"))
   var scenario = "baseline"
 
-  @Option(help: "Monte Carlo draws.")
+  @Option(parsing: .unconditional, help: "Monte Carlo draws (100 to 10^7).")
   var draws = 100_000
 
-  @Option(help: "Random seed: the same seed gives the same output.")
+  @Option(parsing: .unconditional, help: "Random seed: the same seed gives the same output.")
   var seed: UInt64 = 20_210_602
 
   @Option(help: "Worker threads (results do not depend on it).")
@@ -53,7 +53,7 @@ public struct AttainCommand: ParsableCommand {
   public init() {}
 
   public func validate() throws {
-    guard draws >= 100 else { throw ValidationError("--draws must be at least 100") }
+    try WorkLimits.check(draws, "--draws", minimum: 100, maximum: WorkLimits.draws)
     guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     guard 0 < offTrack, offTrack < onTrack, onTrack <= 1 else {
       throw ValidationError("need 0 < --off-track < --on-track ≤ 1")

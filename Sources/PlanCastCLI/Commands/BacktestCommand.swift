@@ -42,7 +42,9 @@ public struct BacktestCommand: ParsableCommand {
     help: "Compare the projection made with the data up to this year with the outturns since.")
   var vintage: Int?
 
-  @Option(help: "With --vintage: Monte Carlo draws for P(attain) then and now.")
+  @Option(
+    parsing: .unconditional,
+    help: "With --vintage: Monte Carlo draws for P(attain) then and now (100 to 10^7).")
   var draws = 100_000
 
   @Option(help: "With --vintage: worker threads (results do not depend on it).")
@@ -51,7 +53,7 @@ public struct BacktestCommand: ParsableCommand {
   public init() {}
 
   public func validate() throws {
-    guard draws >= 100 else { throw ValidationError("--draws must be at least 100") }
+    try WorkLimits.check(draws, "--draws", minimum: 100, maximum: WorkLimits.draws)
     guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     if vintage != nil, modelOptions.asOf != nil {
       throw ValidationError("--vintage and --as-of exclude each other: --vintage is the as-of year")

@@ -185,7 +185,8 @@ struct AttainmentRunOptions: ParsableArguments {
       valueName: "name|all"))
   var scenario = "all"
 
-  @Option(help: "Attainment: Monte Carlo draws per scenario.")
+  @Option(
+    parsing: .unconditional, help: "Attainment: Monte Carlo draws per scenario (100 to 10^7).")
   var draws = 100_000
 
   @Option(help: "Attainment: worker threads (results do not depend on it).")
@@ -201,8 +202,9 @@ struct AttainmentRunOptions: ParsableArguments {
   var sweepDraws = 1000
 
   func validate() throws {
-    guard draws >= 100 else { throw ValidationError("--draws must be at least 100") }
-    guard sweepDraws >= 16 else { throw ValidationError("--sweep-draws must be at least 16") }
+    try WorkLimits.check(draws, "--draws", minimum: 100, maximum: WorkLimits.draws)
+    try WorkLimits.check(
+      sweepDraws, "--sweep-draws", minimum: 16, maximum: WorkLimits.sweepDraws)
     guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     guard 0 < offTrack, offTrack < onTrack, onTrack <= 1 else {
       throw ValidationError("need 0 < --off-track < --on-track ≤ 1")

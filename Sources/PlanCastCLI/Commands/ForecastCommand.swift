@@ -62,7 +62,15 @@ public struct ForecastCommand: ParsableCommand {
     help: ArgumentHelp("Long-format CSV: series_id,year,value (required).", valueName: "file"))
   var data: String?
 
-  @Option(help: "Years to forecast after each series' last year (required).")
+  @Flag(
+    help: ArgumentHelp(
+      "Forgive empty fields after the header's last column (the trailing comma some spreadsheet "
+        + "exports put on data rows). Everything else stays strict."))
+  var lenient = false
+
+  @Option(
+    parsing: .unconditional,
+    help: "Years to forecast after each series' last year, 1 to 100 (required).")
   var horizon: Int?
 
   @Option(
@@ -143,9 +151,11 @@ public struct ForecastCommand: ParsableCommand {
   }
 
   public func validate() throws {
-    if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1") }
+    if let horizon {
+      try WorkLimits.check(horizon, "--horizon", minimum: 1, maximum: WorkLimits.horizon)
+    }
     guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
-    guard paths >= 100 else { throw ValidationError("--paths must be at least 100") }
+    try WorkLimits.check(paths, "--paths", minimum: 100, maximum: WorkLimits.paths)
     guard logisticScale > 0 else { throw ValidationError("--logistic-scale must be positive") }
   }
 
@@ -169,7 +179,7 @@ public struct ForecastCommand: ParsableCommand {
 
   func execute(data: String, horizon: Int) throws {
     do {
-      let table = try Self.readSeries(data)
+      let table = try Self.readSeries(data, mode: lenient ? .lenient : .strict)
       let settings = BatchSettings(
         method: try parsedMethod(), horizon: horizon, extraLevels: try parsedLevels(),
         paths: paths, seed: seed, threads: threads, combination: try parsedCombination(),
@@ -190,15 +200,9 @@ public struct ForecastCommand: ParsableCommand {
   }
 
   /// Reads and validates a long-format series file.
-  static func readSeries(_ path: String) throws -> LongSeriesTable {
-    let text: String
+  static func readSeries(_ path: String, mode: CSVMode = .strict) throws -> LongSeriesTable {
     do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      throw CLIFailure.data("\(path): cannot read the file (\(error.localizedDescription))")
-    }
-    do {
-      return try LongSeriesTable.parse(text, file: path)
+      return try LongSeriesTable.read(path: path, mode: mode)
     } catch let error as SeriesFileError {
       throw CLIFailure.data(error.description)
     } catch {
@@ -262,7 +266,7 @@ struct ForecastScoreCommand: ParsableCommand {
       }
       let records: [CSVRecord]
       do { records = try CSVReader.parse(text) } catch let e as CSVSyntaxError {
-        throw CLIFailure.data("\(forecasts):\(e.line): \(e.message)")
+        throw CLIFailure.data("\(forecasts)\(e.located)")
       }
       guard let header = records.first?.fields.map({ $0.lowercased() }) else {
         throw CLIFailure.data("\(forecasts): the file is empty")
@@ -286,13 +290,15 @@ struct ForecastScoreCommand: ParsableCommand {
       for record in records.dropFirst() {
         let f = record.fields
         func number(_ k: Int, _ name: String) throws -> Double {
-          guard k < f.count, let x = Double(f[k].trimmingCharacters(in: .whitespaces)) else {
+          guard k < f.count, case .value(let x) = PlainDecimal.parse(f[k]) else {
             throw CLIFailure.data(
               "\(forecasts):\(record.line): field '\(name)': not a number")
           }
           return x
         }
-        guard idColumn < f.count, yearColumn < f.count, let year = Int(f[yearColumn]) else {
+        guard idColumn < f.count, yearColumn < f.count,
+          let year = PlainDecimal.integer(f[yearColumn])
+        else {
           throw CLIFailure.data("\(forecasts):\(record.line): field 'year': not a whole year")
         }
         let id = f[idColumn]
@@ -304,7 +310,11 @@ struct ForecastScoreCommand: ParsableCommand {
           // Empty bounds (a flat forecast) count as not covering.
           for (k, b) in bounds.enumerated() {
             let text = b! < f.count ? f[b!] : ""
-            row.append(Double(text) ?? (k % 2 == 0 ? .infinity : -.infinity))
+            if case .value(let x) = PlainDecimal.parse(text) {
+              row.append(x)
+            } else {
+              row.append(k % 2 == 0 ? .infinity : -.infinity)
+            }
           }
         }
         let group = groupColumn.map { $0 < f.count ? f[$0] : "" } ?? "forecasts"

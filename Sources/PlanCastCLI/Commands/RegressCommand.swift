@@ -28,6 +28,12 @@ public struct RegressCommand: ParsableCommand {
     transform: { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
   var x: [String]
 
+  @Flag(
+    help: ArgumentHelp(
+      "Forgive empty fields after the header's last column (the trailing comma some spreadsheet "
+        + "exports put on data rows). Everything else stays strict."))
+  var lenient = false
+
   @Flag(help: "Fit without an intercept (R² is then uncentred).")
   var noIntercept = false
 
@@ -54,7 +60,8 @@ public struct RegressCommand: ParsableCommand {
     try reportingFailures {
       let table: NumericColumns
       do {
-        table = try NumericColumns.read(path: data, columns: [y] + x)
+        table = try NumericColumns.read(
+          path: data, columns: [y] + x, mode: lenient ? .lenient : .strict)
       } catch let error as ModelError {
         throw error.kind == .missingFile || error.kind == .missingField
           ? CLIFailure.usage(error.description) : CLIFailure.data(error.description)

@@ -86,7 +86,7 @@ public struct SweepCommand: ParsableCommand {
   @Option(help: "Morris grid levels (even).")
   var levels = 4
 
-  @Option(help: "Monte Carlo draws per point.")
+  @Option(parsing: .unconditional, help: "Monte Carlo draws per point (16 to 10^6).")
   var draws = 1000
 
   @Option(help: "Random seed, the same for every point (common random numbers).")
@@ -136,7 +136,11 @@ public struct SweepCommand: ParsableCommand {
   public init() {}
 
   public func validate() throws {
-    guard draws >= 16 else { throw ValidationError("--draws must be at least 16") }
+    try WorkLimits.check(draws, "--draws", minimum: 16, maximum: WorkLimits.sweepDraws)
+    if let samples {
+      try WorkLimits.check(samples, "--samples", minimum: 1, maximum: WorkLimits.samples)
+    }
+    try WorkLimits.check(levels, "--levels", minimum: 2, maximum: WorkLimits.levels)
     guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     guard resamples >= 10 else { throw ValidationError("--resamples must be at least 10") }
     guard maxPoints >= 1 else { throw ValidationError("--max-points must be at least 1") }

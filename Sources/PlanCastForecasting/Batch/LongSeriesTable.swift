@@ -38,91 +38,151 @@ public struct LongSeriesTable: Sendable {
   /// The required columns.
   public static let columns = ["series_id", "year", "value"]
 
+  /// Reads the long-format CSV file at `path`, streaming (memory grows with the series, not
+  /// with the text).
+  /// - Throws: ``SeriesFileError`` for everything ``parse(_:file:mode:)`` refuses, and for a
+  ///   file that is missing, a directory or unreadable.
+  public static func read(path: String, mode: CSVMode = .strict) throws -> LongSeriesTable {
+    var builder = LongSeriesBuilder(file: path)
+    do {
+      try CSVReader.read(
+        path: path, mode: mode, header: { names, line in try builder.header(names, line: line) },
+        row: { row in try builder.add(row) })
+    } catch let error as CSVSyntaxError {
+      throw SeriesFileError(
+        file: path, line: error.line, field: error.field, message: error.message)
+    } catch let error as InputFileError {
+      throw SeriesFileError(file: path, line: nil, field: nil, message: error.description)
+    }
+    return try builder.table()
+  }
+
   /// Parses CSV text; `file` names the source in errors.
-  /// - Throws: ``SeriesFileError`` for a syntax error, a missing column, an empty series id, a
-  ///   year that is not an integer, a value that is empty, not a number or not finite (NaN, inf),
-  ///   or a second row for the same series and year.
-  public static func parse(_ text: String, file: String) throws -> LongSeriesTable {
+  /// - Throws: ``SeriesFileError`` for a CSV syntax error (see ``CSVReader``: quoting, control
+  ///   bytes, an empty or repeated header name, a row whose field count differs from the
+  ///   header's), a missing column, an empty series id, a year that is not an integer, a value
+  ///   that is empty, not a plain decimal number or not finite (NaN, inf), or a second row for
+  ///   the same series and year.
+  public static func parse(_ text: String, file: String, mode: CSVMode = .strict) throws
+    -> LongSeriesTable
+  {
+    var builder = LongSeriesBuilder(file: file)
     let records: [CSVRecord]
     do {
-      records = try CSVReader.parse(text)
+      records = try CSVReader.parse(text, mode: mode)
     } catch let error as CSVSyntaxError {
-      throw SeriesFileError(file: file, line: error.line, field: nil, message: error.message)
-    }
-    guard let header = records.first else {
       throw SeriesFileError(
-        file: file, line: nil, field: nil,
-        message: "the file is empty; expected a header series_id,year,value")
+        file: file, line: error.line, field: error.field, message: error.message)
     }
-    let names = header.fields.map { $0.trimmingWhitespace.lowercased() }
-    var index: [Int] = []
-    for column in columns {
-      guard let k = names.firstIndex(of: column) else {
-        throw SeriesFileError(
-          file: file, line: header.line, field: column,
-          message:
-            "missing column '\(column)'; the header must name series_id, year and value "
-            + "(found: \(header.fields.joined(separator: ",")))")
+    if let header = records.first { try builder.header(header.fields, line: header.line) }
+    for record in records.dropFirst() { try builder.add(record) }
+    return try builder.table()
+  }
+}
+
+/// Collects the rows of a long-format file into series, checking each cell.
+private struct LongSeriesBuilder {
+  let file: String
+  private var index: [Int] = []
+  private var order: [String] = []
+  private var position: [String: Int] = [:]
+  private var rows: [[(year: Int, value: Double, line: Int)]] = []
+
+  init(file: String) {
+    self.file = file
+  }
+
+  private func fail(_ line: Int?, _ field: String?, _ message: String) -> SeriesFileError {
+    SeriesFileError(file: file, line: line, field: field, message: message)
+  }
+
+  mutating func header(_ names: [String], line: Int) throws {
+    let lower = names.map { $0.lowercased() }
+    for column in LongSeriesTable.columns {
+      guard let k = lower.firstIndex(of: column) else {
+        throw fail(
+          line, column,
+          "missing column '\(column)'; the header must name series_id, year and value "
+            + "(found: \(EchoText.list(names)))")
       }
       index.append(k)
     }
-    var order: [String] = []
-    var rows: [String: [(year: Int, value: Double, line: Int)]] = [:]
-    for record in records.dropFirst() {
-      func cell(_ k: Int) throws -> String {
-        guard index[k] < record.fields.count else {
-          throw SeriesFileError(
-            file: file, line: record.line, field: columns[k],
-            message:
-              "the row has \(record.fields.count) fields and no '\(columns[k])' (header has "
-              + "\(header.fields.count))")
-        }
-        return record.fields[index[k]].trimmingWhitespace
-      }
-      let id = try cell(0)
-      guard !id.isEmpty else {
-        throw SeriesFileError(
-          file: file, line: record.line, field: "series_id", message: "empty series id")
-      }
-      let yearText = try cell(1)
-      guard let year = Int(yearText) else {
-        throw SeriesFileError(
-          file: file, line: record.line, field: "year",
-          message: "'\(yearText)' is not a whole year")
-      }
-      let valueText = try cell(2)
-      guard !valueText.isEmpty else {
-        throw SeriesFileError(
-          file: file, line: record.line, field: "value",
-          message: "empty value; leave the row out for a year without data")
-      }
-      guard let value = Double(valueText) else {
-        throw SeriesFileError(
-          file: file, line: record.line, field: "value", message: "'\(valueText)' is not a number")
-      }
-      guard value.isFinite else {
-        throw SeriesFileError(
-          file: file, line: record.line, field: "value",
-          message: "'\(valueText)' is not a finite number; leave the row out for a missing year")
-      }
-      if rows[id] == nil {
-        order.append(id)
-        rows[id] = []
-      }
-      rows[id]!.append((year, value, record.line))
+  }
+
+  mutating func add(_ row: CSVRow) throws {
+    let id = try row.string(index[0]).trimmingWhitespace
+    guard let year = row.integer(index[1]) else {
+      let text = try row.string(index[1]).trimmingWhitespace
+      throw fail(row.line, "year", "'\(EchoText.short(text))' is not a whole year")
     }
-    guard !order.isEmpty else {
-      throw SeriesFileError(file: file, line: nil, field: nil, message: "the file has no data rows")
+    let value: Double
+    switch row.number(index[2]) {
+    case .value(let x): value = x
+    case .empty:
+      throw fail(row.line, "value", "empty value; leave the row out for a year without data")
+    case .notFinite:
+      let text = try row.string(index[2]).trimmingWhitespace
+      throw fail(
+        row.line, "value",
+        "'\(EchoText.short(text))' is not a finite number; leave the row out for a missing year")
+    case .notANumber:
+      let text = try row.string(index[2]).trimmingWhitespace
+      throw fail(
+        row.line, "value",
+        "'\(EchoText.short(text))' is not a number (plain decimals only, such as 1234.5: no "
+          + "decimal comma, thousands separator or hexadecimal)")
     }
+    try add(id: id, year: year, value: value, line: row.line)
+  }
+
+  mutating func add(_ record: CSVRecord) throws {
+    let id = record.fields[index[0]].trimmingWhitespace
+    let yearText = record.fields[index[1]].trimmingWhitespace
+    guard let year = PlainDecimal.integer(yearText) else {
+      throw fail(record.line, "year", "'\(EchoText.short(yearText))' is not a whole year")
+    }
+    let valueText = record.fields[index[2]]
+    switch PlainDecimal.parse(valueText) {
+    case .value(let x): try add(id: id, year: year, value: x, line: record.line)
+    case .empty:
+      throw fail(record.line, "value", "empty value; leave the row out for a year without data")
+    case .notFinite:
+      throw fail(
+        record.line, "value",
+        "'\(EchoText.short(valueText.trimmingWhitespace))' is not a finite number; leave the row "
+          + "out for a missing year")
+    case .notANumber:
+      throw fail(
+        record.line, "value",
+        "'\(EchoText.short(valueText.trimmingWhitespace))' is not a number (plain decimals only, "
+          + "such as 1234.5: no decimal comma, thousands separator or hexadecimal)")
+    }
+  }
+
+  private mutating func add(id: String, year: Int, value: Double, line: Int) throws {
+    guard !id.isEmpty else { throw fail(line, "series_id", "empty series id") }
+    if let k = position[id] {
+      rows[k].append((year, value, line))
+    } else {
+      position[id] = order.count
+      order.append(id)
+      rows.append([(year, value, line)])
+    }
+  }
+
+  func table() throws -> LongSeriesTable {
+    guard !index.isEmpty else {
+      throw fail(nil, nil, "the file is empty; expected a header series_id,year,value")
+    }
+    guard !order.isEmpty else { throw fail(nil, nil, "the file has no data rows") }
     var series: [YearlySeries] = []
     series.reserveCapacity(order.count)
-    for id in order {
-      let sorted = rows[id]!.sorted { ($0.year, $0.line) < ($1.year, $1.line) }
-      for k in sorted.indices.dropFirst() where sorted[k].year == sorted[k - 1].year {
-        throw SeriesFileError(
-          file: file, line: sorted[k].line, field: "year",
-          message:
-            "series '\(id)' has year \(sorted[k].year) twice (also on line \(sorted[k - 1].line))")
+    for (k, id) in order.enumerated() {
+      let sorted = rows[k].sorted { ($0.year, $0.line) < ($1.year, $1.line) }
+      for j in sorted.indices.dropFirst() where sorted[j].year == sorted[j - 1].year {
+        throw fail(
+          sorted[j].line, "year",
+          "series '\(id)' has year \(sorted[j].year) twice (also on line \(sorted[j - 1].line))")
       }
       series.append(
         try YearlySeries(name: id, years: sorted.map(\.year), values: sorted.map(\.value)))

@@ -22,8 +22,8 @@ enum ObservationFileLoader {
       records = try CSVReader.parse(text)
     } catch let error as CSVSyntaxError {
       throw ModelError(
-        .syntax, at: SourceLocation(file: path, line: error.line), error.message,
-        hint: "Fix the CSV quoting (RFC 4180).")
+        .syntax, at: SourceLocation(file: path, line: error.line), field: error.field,
+        error.message, hint: "Fix the CSV file (RFC 4180, one field per header column).")
     } catch {
       throw ModelError(.syntax, at: file, "\(error)", hint: "Fix the CSV file.")
     }
@@ -39,6 +39,12 @@ enum ObservationFileLoader {
         .missingField, at: SourceLocation(file: path, line: header.line), field: name,
         "the header has no '\(name)' column",
         hint: "The header must name: \(requiredColumns.joined(separator: ",")) (vintage optional).")
+    }
+    guard records.count > 1 else {
+      throw ModelError(
+        .missingField, at: SourceLocation(file: path, line: header.line),
+        "the file has a header and no data rows",
+        hint: "Add the observations, one row per area, indicator and year.")
     }
     var seen: [String: Int] = [:]
     var observations: [Observation] = []
@@ -115,7 +121,7 @@ private struct RowReader {
         hint: "Declare it in indicators.toml (with unit and aggregation rule) or fix the name.")
     }
     let yearText = field("year")
-    guard let year = Int(yearText) else {
+    guard let year = PlainDecimal.integer(yearText) else {
       throw fail(
         .invalidNumber, "year", "'\(yearText)' is not a whole year",
         hint: "Write the year as e.g. 2021.")
@@ -126,14 +132,19 @@ private struct RowReader {
         hint: "Correct the year, or widen first_year/last_year in model.toml.")
     }
     let valueText = field("value")
-    guard let value = Double(valueText) else {
+    let value: Double
+    switch PlainDecimal.parse(valueText) {
+    case .value(let x): value = x
+    case .notFinite:
       throw fail(
-        .invalidNumber, "value", "'\(valueText)' is not a number",
-        hint: "Write a plain decimal number (no thousands separators or units).")
-    }
-    guard value.isFinite else {
+        .invalidNumber, "value", "'\(EchoText.short(valueText))' is not finite",
+        hint: "Write a finite number.")
+    case .empty, .notANumber:
       throw fail(
-        .invalidNumber, "value", "'\(valueText)' is not finite", hint: "Write a finite number.")
+        .invalidNumber, "value", "'\(EchoText.short(valueText))' is not a number",
+        hint:
+          "Write a plain decimal number such as 1234.5 (no decimal comma, thousands separator, "
+          + "hexadecimal or units).")
     }
     let unit = field("unit")
     guard unit == indicator.unit else {
