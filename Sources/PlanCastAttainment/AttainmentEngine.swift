@@ -128,7 +128,9 @@ public struct AttainmentEngine: Sendable {
   /// Why a settled target has no probability: its observed value, or the stale-data or
   /// insufficient-data reason.
   static func settledReason(_ e: TargetEvaluation) -> String {
-    guard e.status != .staleData, e.status != .insufficientData, let value = e.latestValue, let year = e.latestYear else {
+    guard e.status != .staleData, e.status != .insufficientData, let value = e.latestValue,
+      let year = e.latestYear
+    else {
       return e.reason ?? e.status.rawValue
     }
     return "observed: \(e.status.rawValue) (\(value) in \(year)), nothing to simulate"

@@ -91,8 +91,7 @@ enum ModelConfigLoader {
 
   /// `min_observations` and `observation_window`: both or neither, each at least 1, the
   /// count no larger than the window.
-  private static func loadSufficiency(_ model: TOMLSection) throws(ModelError) -> DataSufficiency?
-  {
+  private static func loadSufficiency(_ model: TOMLSection) throws(ModelError) -> DataSufficiency? {
     let count = try model.optionalInt("min_observations")
     let window = try model.optionalInt("observation_window")
     switch (count, window) {
