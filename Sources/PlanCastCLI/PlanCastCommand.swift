@@ -27,6 +27,7 @@ public struct PlanCastCommand: ParsableCommand {
       ForecastCommand.self,
       SweepCommand.self,
       MergeCommand.self,
+      InitCommand.self,
     ]
   )
 
