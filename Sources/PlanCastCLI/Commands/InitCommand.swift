@@ -9,8 +9,8 @@ public struct InitCommand: ParsableCommand {
     discussion: """
       Without --from, DIR gets PlanCast's template: model.toml (period, areas, units), \
       indicators.toml, targets.toml (two example targets), models.toml, scenarios/baseline.toml \
-      and data/observations.csv with the required columns and no rows. With --from, the plan \
-      definition of that model is copied (its data are not: the data file has the header only). \
+      and data/observations.csv with the required columns and no rows. With --from, that model \
+      is copied, data file included (replace its rows with your own). \
       DIR must be new or empty; nothing is ever overwritten. Then run \
       `plancast targets --model DIR`: it lists what is still missing.
       """)

@@ -22,9 +22,9 @@ public struct PlanScaffold: Sendable {
     PlanScaffold(files: ScaffoldTemplate.files(id: id))
   }
 
-  /// The plan definition of the model in `directory` (model.toml with the new `id`,
-  /// indicators, proxies, targets, models, scenarios) and a data file with the header only:
-  /// the new plan's data are its own.
+  /// The model in `directory` (model.toml with the new `id`, indicators, proxies, targets,
+  /// models, scenarios and its data file, whose rows the new plan replaces with its own: the
+  /// source's declared level breaks need data on both sides to load).
   public static func copying(from directory: String, id: String) throws(ModelError)
     -> PlanScaffold
   {
@@ -33,7 +33,7 @@ public struct PlanScaffold: Sendable {
     _ = try PlanModel.load(directory: directory)
     var paths = [
       PlanModel.File.model, PlanModel.File.indicators, PlanModel.File.proxies,
-      PlanModel.File.targets, PlanModel.File.models,
+      PlanModel.File.targets, PlanModel.File.models, PlanModel.File.observations,
     ]
     let scenarios = source.appendingPathComponent(PlanModel.File.scenarios)
     let names =
@@ -53,8 +53,6 @@ public struct PlanScaffold: Sendable {
       if path == PlanModel.File.model { text = Self.replacingID(in: text, with: id) }
       files.append(File(path: path, text: text))
     }
-    files.append(
-      File(path: PlanModel.File.observations, text: ScaffoldTemplate.observationsHeader))
     return PlanScaffold(files: files)
   }
 
