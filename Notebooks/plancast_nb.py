@@ -39,6 +39,7 @@ STATUS_COLOURS = {
     "missed": "#9aa5b1",
     "stale data": "#9aa5b1",
     "no data": "#9aa5b1",
+    "insufficient data": "#9aa5b1",
     "qualitative": "#9aa5b1",
 }
 

@@ -122,12 +122,15 @@ public struct AttainmentEngine: Sendable {
 
   /// Statuses decided by the data alone: nothing to simulate, no probability.
   static let settled: [TargetStatus: AttainmentStatus] = [
-    .met: .met, .missed: .missed, .staleData: .staleData,
+    .met: .met, .missed: .missed, .staleData: .staleData, .insufficientData: .insufficientData,
   ]
 
-  /// Why a settled target has no probability: its observed value, or the stale-data reason.
+  /// Why a settled target has no probability: its observed value, or the stale-data or
+  /// insufficient-data reason.
   static func settledReason(_ e: TargetEvaluation) -> String {
-    guard e.status != .staleData, let value = e.latestValue, let year = e.latestYear else {
+    guard e.status != .staleData, e.status != .insufficientData, let value = e.latestValue,
+      let year = e.latestYear
+    else {
       return e.reason ?? e.status.rawValue
     }
     return "observed: \(e.status.rawValue) (\(value) in \(year)), nothing to simulate"

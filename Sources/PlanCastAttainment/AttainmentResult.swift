@@ -30,6 +30,8 @@ public enum AttainmentStatus: String, Sendable, CaseIterable {
   /// The only data are older than the plan's base year.
   case staleData = "stale data"
   case noData = "no data"
+  /// Too few observations to project under the model's insufficient-data rule.
+  case insufficientData = "insufficient data"
   case qualitative = "qualitative"
 }
 

@@ -28,6 +28,7 @@ public struct PlanCastCommand: ParsableCommand {
       SweepCommand.self,
       MergeCommand.self,
       ReferenceClassCommand.self,
+      InitCommand.self,
     ]
   )
 

@@ -37,6 +37,10 @@ public struct TargetsCommand: ParsableCommand {
         print(model.config.name(language.lang) + " · " + report.dataCurrency.text(language.lang))
         print(TextTableRenderer.render(table), terminator: "")
         if !notes.isEmpty { print("\n" + notes.joined(separator: "\n")) }
+        let gaps = ModelGaps(model: model)
+        if !gaps.isEmpty {
+          print("\nStill missing:\n" + gaps.lines.map { "  " + $0 }.joined(separator: "\n"))
+        }
       case .csv, .markdown:
         print(format.render(report.flatTable()), terminator: "")
       }

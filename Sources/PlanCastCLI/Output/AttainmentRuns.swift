@@ -26,7 +26,7 @@ extension AttainmentRun {
     case .onTrack: .onTrack
     case .atRisk: .atRisk
     case .offTrack: .offTrack
-    case .met, .missed, .staleData, .noData, .qualitative: nil
+    case .met, .missed, .staleData, .noData, .insufficientData, .qualitative: nil
     }
   }
 }

@@ -34,9 +34,12 @@ public struct PathCalibration: Sendable, Equatable, Hashable {
 
   /// The identity (no shift, no scaling) over `horizons` horizons.
   public static func identity(horizons: Int) -> PathCalibration {
-    PathCalibration(
-      bias: [Double](repeating: 0, count: Swift.max(1, horizons)),
-      scale: [Double](repeating: 1, count: Swift.max(1, horizons)))!
+    PathCalibration(unchecked: Swift.max(1, horizons))
+  }
+
+  private init(unchecked horizons: Int) {
+    bias = [Double](repeating: 0, count: horizons)
+    scale = [Double](repeating: 1, count: horizons)
   }
 
   /// The calibrated horizons `H`.

@@ -11,13 +11,16 @@ public struct ModelConfig: Sendable {
   public let lastYear: Int
   /// Years of change averaged for a target's recent annual change.
   public let recentWindow: Int
+  /// The insufficient-data rule, if the model declares one.
+  public let sufficiency: DataSufficiency?
   /// Areas in declaration order.
   public let areas: [Area]
   public let units: [String: UnitInfo]
 
   public init(
     id: String, nameEN: String, nameZH: String, planStart: Int, planEnd: Int, firstYear: Int,
-    lastYear: Int, recentWindow: Int, areas: [Area], units: [String: UnitInfo]
+    lastYear: Int, recentWindow: Int, sufficiency: DataSufficiency? = nil, areas: [Area],
+    units: [String: UnitInfo]
   ) {
     self.id = id
     self.nameEN = nameEN
@@ -27,6 +30,7 @@ public struct ModelConfig: Sendable {
     self.firstYear = firstYear
     self.lastYear = lastYear
     self.recentWindow = recentWindow
+    self.sufficiency = sufficiency
     self.areas = areas
     self.units = units
   }
@@ -52,7 +56,7 @@ enum ModelConfigLoader {
     }
     try model.rejectUnknownKeys([
       "id", "name_en", "name_zh", "plan_start", "plan_end", "first_year", "last_year",
-      "recent_window",
+      "recent_window", "min_observations", "observation_window",
     ])
     let firstYear = try model.int("first_year")
     let lastYear = try model.int("last_year")
@@ -82,7 +86,33 @@ enum ModelConfigLoader {
       id: try model.string("id"), nameEN: try model.string("name_en"),
       nameZH: try model.string("name_zh"), planStart: planStart, planEnd: planEnd,
       firstYear: firstYear, lastYear: lastYear, recentWindow: window,
-      areas: try loadAreas(doc), units: try loadUnits(doc))
+      sufficiency: try loadSufficiency(model), areas: try loadAreas(doc), units: try loadUnits(doc))
+  }
+
+  /// `min_observations` and `observation_window`: both or neither, each at least 1, the
+  /// count no larger than the window.
+  private static func loadSufficiency(_ model: TOMLSection) throws(ModelError) -> DataSufficiency? {
+    let count = try model.optionalInt("min_observations")
+    let window = try model.optionalInt("observation_window")
+    switch (count, window) {
+    case (nil, nil): return nil
+    case (nil, _):
+      throw model.error(
+        "min_observations", .missingField, "observation_window is set without min_observations",
+        hint: "Add e.g. min_observations = 5, or drop observation_window.")
+    case (_, nil):
+      throw model.error(
+        "observation_window", .missingField, "min_observations is set without observation_window",
+        hint: "Add e.g. observation_window = 10, or drop min_observations.")
+    case (let count?, let window?):
+      guard count >= 1, window >= count else {
+        throw model.error(
+          "min_observations",
+          "min_observations \(count) must be at least 1 and at most observation_window \(window)",
+          hint: "Use e.g. min_observations = 5 with observation_window = 10.")
+      }
+      return DataSufficiency(minObservations: count, window: window)
+    }
   }
 
   private static func loadAreas(_ doc: TOMLDocument) throws(ModelError) -> [Area] {

@@ -45,6 +45,13 @@ public struct TargetEvaluator: Sendable {
         reason:
           "the latest observation (\(year)) is older than \(reference): too old to project from")
     }
+    if let rule = data.config.sufficiency, !rule.isSufficient(series.points.map(\.year)) {
+      return TargetEvaluation(
+        target: target, status: .insufficientData, latestValue: latest, latestYear: m.latestYear,
+        gap: target.value - latest, requiredAnnualChange: m.required, recentAnnualChange: nil,
+        recentYears: nil, projectedValue: nil, changeMeasure: m.measure, origin: series.origin,
+        reason: rule.shortfall(series.points.map(\.year)))
+    }
     let condition = TargetCondition(
       comparator: target.comparator, value: target.value, tolerance: target.tolerance,
       direction: reachDirection(target, series: series))

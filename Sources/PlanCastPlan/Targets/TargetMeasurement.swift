@@ -156,16 +156,19 @@ struct TargetMeasurer {
   private func changeVersusBaseMeasure(_ points: [SeriesPoint], baseYear: Int) -> TargetMeasurement
   {
     var m = TargetMeasurement(measure: .percentPerYear)
-    guard let last = points.last, last.year > baseYear else {
-      m.reason = "no observation after the base year \(baseYear)"
+    // Observed up to the base year itself: the change so far is 0 % (the base).
+    guard let last = points.last, last.year >= baseYear else {
+      m.reason = "no observation up to the base year \(baseYear)"
       return m
     }
-    let rates: [Double]
-    switch consecutiveRates(points, from: baseYear + 1, to: last.year) {
-    case .success(let r): rates = r
-    case .failure(let missing):
-      m.reason = "rate missing for \(missing.year) since the base year"
-      return m
+    var rates: [Double] = []
+    if last.year > baseYear {
+      switch consecutiveRates(points, from: baseYear + 1, to: last.year) {
+      case .success(let r): rates = r
+      case .failure(let missing):
+        m.reason = "rate missing for \(missing.year) since the base year"
+        return m
+      }
     }
     let index = TrendMath.compound(rates)
     m.latestValue = (index - 1) * 100

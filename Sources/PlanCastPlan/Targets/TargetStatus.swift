@@ -11,6 +11,8 @@ public enum TargetStatus: String, Sendable, CaseIterable, Codable {
   /// The only data are older than the plan's base year: too old to project from.
   case staleData = "stale data"
   case noData = "no data"
+  /// Too few observations to project under the model's insufficient-data rule.
+  case insufficientData = "insufficient data"
   case qualitative = "qualitative"
 
   /// The label in the requested language.
@@ -24,6 +26,7 @@ public enum TargetStatus: String, Sendable, CaseIterable, Codable {
     case (.missed, .zh): return "未实现"
     case (.staleData, .zh): return "数据过旧"
     case (.noData, .zh): return "无数据"
+    case (.insufficientData, .zh): return "数据不足"
     case (.qualitative, .zh): return "定性目标"
     }
   }

@@ -27,6 +27,14 @@ enum TargetsLoader {
       }
       targets.append(target)
     }
+    guard !targets.isEmpty else {
+      throw ModelError(
+        .missingField, at: SourceLocation(file: path, line: nil), field: "targets",
+        "the plan has no [[targets]]: nothing to measure or forecast",
+        hint:
+          "Add at least one [[targets]] table (id, indicator, region, comparator, value, unit, year, form); see Models/README.md."
+      )
+    }
     var goals: [QualitativeGoal] = []
     for s in try doc.arrayOfTables("goals") {
       try s.rejectUnknownKeys(["id", "name_zh", "name_en", "region", "year", "wording_zh"])
@@ -75,6 +83,14 @@ enum TargetsLoader {
     }
     let year = try s.int("year")
     try checkYear(year, "year", s, config: config)
+    guard year >= config.baseYear else {
+      throw s.error(
+        "year", .yearOutOfRange,
+        "target \(id) is for \(year), before the plan's base year \(config.baseYear) (plan_start \(config.planStart) − 1)",
+        hint:
+          "A target lies in the plan period \(config.planStart)–\(config.planEnd) or later; correct the year."
+      )
+    }
     let form = try self.form(s, year: year, indicator: indicator, config: config)
     let unit = try s.string("unit")
     guard config.units[unit] != nil else {
@@ -118,8 +134,10 @@ enum TargetsLoader {
       guard indicator.kind == .rate else {
         throw s.error(
           "form",
-          "form '\(name.rawValue)' needs an annual-rate indicator; '\(indicator.id)' is a \(indicator.kind.rawValue)",
-          hint: "Use an indicator with kind = \"rate\" or form = \"level\".")
+          "form '\(name.rawValue)' compounds annual rates and needs an indicator of kind \"rate\"; '\(indicator.id)' is a \(indicator.kind.rawValue)",
+          hint:
+            "Use the indicator's yearly % change (kind = \"rate\") or, for a \(indicator.kind.rawValue), form = \"\(indicator.kind == .share ? "share" : "level")\" with the value the target implies."
+        )
       }
     }
     switch name {
@@ -144,6 +162,15 @@ enum TargetsLoader {
       }
       return .changeVersusBase(baseYear: base)
     case .cumulative:
+      guard indicator.kind == .level else {
+        throw s.error(
+          "form",
+          "form 'cumulative' sums yearly values, which needs a level indicator; '\(indicator.id)' is a \(indicator.kind.rawValue)",
+          hint:
+            indicator.kind == .rate
+            ? "For a change over the period compounded from annual rates use form = \"change_vs_base\"; for the mean rate \"average_growth\"."
+            : "Use form = \"share\" for the share in the target year.")
+      }
       return .cumulative(periodStart: try start("period_start"))
     }
   }
