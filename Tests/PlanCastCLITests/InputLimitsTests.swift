@@ -20,6 +20,24 @@ import Testing
     #expect(!result.stderr.contains("Missing value"))
   }
 
+  /// A model whose observations file has a header only (a fresh `plancast init`): `targets`
+  /// says what is missing; `attain` and `project` refuse it instead of printing "no data" for
+  /// everything with exit 0.
+  @Test func modelWithoutObservationsIsRefusedWhereItWouldProject() throws {
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("plancast-empty-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let initialised = try PlanCommandTestSupport.run(["init", dir.path])
+    #expect(initialised.status == 0, "\(initialised.stderr)")
+    let targets = try PlanCommandTestSupport.run(["targets", "--model", dir.path])
+    #expect(targets.status == 0 && targets.stdout.contains("Still missing"), "\(targets.stderr)")
+    for command in [["attain", "--draws", "1000"], ["project"]] {
+      let r = try PlanCommandTestSupport.run(command + ["--model", dir.path])
+      #expect(r.status == 1, "\(command): \(r.stdout)")
+      #expect(r.stderr.contains("observations.csv") && r.stderr.contains("no data rows"))
+    }
+  }
+
   @Test func dataNamingADirectorySaysSo() throws {
     let directory = FileManager.default.temporaryDirectory.path
     let regress = try PlanCommandTestSupport.run([

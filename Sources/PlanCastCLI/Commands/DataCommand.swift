@@ -28,7 +28,7 @@ struct DataCoverageCommand: ParsableCommand {
 
   func run() throws {
     try reportingFailures {
-      let model = try modelOptions.load()
+      let model = try modelOptions.load(allowingNoData: true)
       let report = DataReport(model: model, language: language.lang)
       switch format {
       case .json: print(report.coverageJSON().render())
@@ -58,7 +58,7 @@ struct DataShowCommand: ParsableCommand {
 
   func run() throws {
     try reportingFailures {
-      let model = try modelOptions.load()
+      let model = try modelOptions.load(allowingNoData: true)
       guard model.config.area(area) != nil else {
         throw CLIFailure.usage(
           "unknown area '\(area)'; declared: \(model.config.areas.map(\.id).joined(separator: ", "))"

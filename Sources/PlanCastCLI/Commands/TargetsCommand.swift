@@ -25,7 +25,7 @@ public struct TargetsCommand: ParsableCommand {
 
   public func run() throws {
     try reportingFailures {
-      let model = try modelOptions.load()
+      let model = try modelOptions.load(allowingNoData: true)
       let evaluations = TargetEvaluator(data: model.data, language: language.lang).evaluate(
         model.plan)
       let report = TargetsReport(model: model, evaluations: evaluations, language: language.lang)

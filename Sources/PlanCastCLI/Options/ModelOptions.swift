@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PlanCastPlan
 
 /// `--model DIR`, shared by every command that reads a model.
@@ -25,14 +26,23 @@ struct ModelOptions: ParsableArguments {
   var noReferenceClass = false
 
   /// Locates and loads the model (cut to `--as-of`, without reference classes when asked); a
-  /// bad model prints its error and exits with code 1.
-  func load() throws -> PlanModel {
+  /// bad model prints its error and exits with code 1, and so does a model without a single
+  /// observation unless `allowingNoData` (`targets` and `data` list what is missing; every
+  /// other command would only print "no data" for everything).
+  func load(allowingNoData: Bool = false) throws -> PlanModel {
     let loaded: PlanModel
     do {
       let directory = try ModelLocator.current.locate(explicit: model)
       loaded = try PlanModel.load(directory: directory)
     } catch {
       throw CLIFailure.data(error.description)
+    }
+    if !allowingNoData, loaded.data.observations.isEmpty {
+      let file = URL(fileURLWithPath: loaded.directory)
+        .appendingPathComponent(PlanModel.File.observations).path
+      throw CLIFailure.data(
+        "\(file): the file has a header and no data rows. Add the observations, one row per "
+          + "area, indicator and year; plancast targets --model \(loaded.directory) lists what is missing")
     }
     let model = noReferenceClass ? loaded.withoutReferenceClasses() : loaded
     guard let asOf else { return model }

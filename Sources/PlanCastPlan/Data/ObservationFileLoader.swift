@@ -40,12 +40,6 @@ enum ObservationFileLoader {
         "the header has no '\(name)' column",
         hint: "The header must name: \(requiredColumns.joined(separator: ",")) (vintage optional).")
     }
-    guard records.count > 1 else {
-      throw ModelError(
-        .missingField, at: SourceLocation(file: path, line: header.line),
-        "the file has a header and no data rows",
-        hint: "Add the observations, one row per area, indicator and year.")
-    }
     var seen: [String: Int] = [:]
     var observations: [Observation] = []
     for record in records.dropFirst() {
