@@ -15,6 +15,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // OpenBLAS (CBLAS + LAPACKE) from Debian's libopenblas-dev and liblapacke-dev.
@@ -45,10 +47,16 @@ let package = Package(
       dependencies: ["PlanCastForecasting", "PlanCastPlan", "PlanCastNumerics"]
     ),
     // Exports and charts: atomic writers, CSV/JSON/Markdown/XLSX tables, run manifests, SVG
-    // charts and the HTML report.
+    // charts and the HTML report. SHA-256 for the manifests comes from swift-crypto (BoringSSL
+    // on Linux), the XLSX container from ZIPFoundation (zlib's deflate).
     .target(
       name: "PlanCastReports",
-      dependencies: ["PlanCastForecasting", "PlanCastPlan"]
+      dependencies: [
+        "PlanCastForecasting",
+        "PlanCastPlan",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
     ),
     // Sensitivity sweeps: one-at-a-time, grids, Sobol indices (Saltelli design on a Joe–Kuo
     // Sobol sequence) and Morris elementary effects over scenario assumptions, with CRN.

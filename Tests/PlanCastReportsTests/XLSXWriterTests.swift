@@ -3,7 +3,8 @@ import Testing
 
 @testable import PlanCastReports
 
-/// The workbook writer: openpyxl and LibreOffice must both read what it writes.
+/// The workbook writer: openpyxl and LibreOffice must both read what it writes, and its ZIP
+/// container is deflated and reproducible.
 @Suite struct XLSXWriterTests {
   static let sheets = [
     XLSXWriter.Sheet(
@@ -64,22 +65,29 @@ import Testing
     #expect(lines.dropFirst().first?.hasPrefix("长株潭,地区生产总值增速(可比价),2025,6.12") == true)
   }
 
-  @Test func zipIsReadableByPythonsZipfile() throws {
-    var zip = ZipArchive()
-    try zip.add("a.txt", Data("hello".utf8))
-    try zip.add("目录/b.txt", Data(repeating: 0x41, count: 70_000))
-    let dir = try ExternalTool.temporaryDirectory()
+  /// The container is what Excel writes too: every part deflated, in a fixed order, with the
+  /// fixed 1980-01-01 timestamp, so the same sheets always give the same bytes.
+  @Test func archiveIsDeflatedOrderedAndReproducible() throws {
+    let first = try XLSXWriter.workbook(Self.sheets)
+    #expect(try XLSXWriter.workbook(Self.sheets) == first)
+    let (dir, file) = try Self.write()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let file = dir.appendingPathComponent("t.zip")
-    try zip.data().write(to: file)
+    #expect(try Data(contentsOf: file) == first)
     let out = try ExternalTool.python(
       """
       import sys, zipfile
       z = zipfile.ZipFile(sys.argv[1])
       assert z.testzip() is None
-      print(z.namelist(), z.read('a.txt').decode(), len(z.read('目录/b.txt')))
+      for i in z.infolist():
+          assert i.compress_type == zipfile.ZIP_DEFLATED, (i.filename, i.compress_type)
+          assert i.date_time == (1980, 1, 1, 0, 0, 0), (i.filename, i.date_time)
+      print(' '.join(z.namelist()))
       """, [file.path])
-    #expect(out.stdout == "['a.txt', '目录/b.txt'] hello 70000\n")
+    #expect(
+      out.stdout
+        == "[Content_Types].xml _rels/.rels xl/workbook.xml xl/_rels/workbook.xml.rels"
+        + " xl/styles.xml xl/sharedStrings.xml xl/worksheets/sheet1.xml"
+        + " xl/worksheets/sheet2.xml\n")
   }
 
   @Test func badSheetNamesAreRefused() {

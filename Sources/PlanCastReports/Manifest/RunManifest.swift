@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import PlanCastPlan
 
@@ -19,9 +20,10 @@ public struct RunManifest: Sendable {
       self.bytes = bytes
     }
 
-    /// Hashes `data` found at `path`.
+    /// Hashes `data` found at `path`: the lowercase hexadecimal SHA-256, as `sha256sum` prints it.
     public init(path: String, data: Data) {
-      self.init(path: path, sha256: SHA256.hex(data), bytes: data.count)
+      let hex = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+      self.init(path: path, sha256: hex, bytes: data.count)
     }
   }
 

@@ -1,8 +1,11 @@
 import Foundation
+import ZIPFoundation
 
 /// Writes Office Open XML workbooks (SpreadsheetML, ECMA-376) from tables: one sheet per
 /// table, numbers stored as numbers, text in the shared-string table, a bold frozen header row
 /// with an autofilter, and column widths fitted to the content (CJK characters count double).
+/// The parts go into a deflated ZIP container (ZIPFoundation) in a fixed order with fixed
+/// timestamps and permissions, so the same sheets always give the same bytes.
 public enum XLSXWriter {
   /// A sheet: its tab name and its table.
   public struct Sheet: Sendable {
@@ -21,6 +24,7 @@ public enum XLSXWriter {
     case tooManyRows(sheet: String, rows: Int)
     case tooManyColumns(sheet: String, columns: Int)
     case noSheets
+    case container(String)
 
     public var description: String {
       switch self {
@@ -30,6 +34,7 @@ public enum XLSXWriter {
       case .tooManyColumns(let sheet, let columns):
         "sheet '\(sheet)': \(columns) columns exceed Excel's 16,384"
       case .noSheets: "a workbook needs at least one sheet"
+      case .container(let reason): "cannot write the ZIP container: \(reason)"
       }
     }
   }
@@ -58,23 +63,41 @@ public enum XLSXWriter {
     }
     var strings = SharedStrings()
     let sheetXML = sheets.map { worksheet($0.table, strings: &strings) }
-    var zip = ZipArchive()
-    do {
-      try zip.add("[Content_Types].xml", xml(contentTypes(sheetCount: sheets.count)))
-      try zip.add("_rels/.rels", xml(rootRelationships))
-      try zip.add("xl/workbook.xml", xml(workbookXML(sheets)))
-      try zip.add(
-        "xl/_rels/workbook.xml.rels", xml(workbookRelationships(sheetCount: sheets.count)))
-      try zip.add("xl/styles.xml", xml(styles))
-      try zip.add("xl/sharedStrings.xml", xml(strings.xml))
-      for (index, sheet) in sheetXML.enumerated() {
-        try zip.add("xl/worksheets/sheet\(index + 1).xml", xml(sheet))
-      }
-    } catch {
-      // Only reachable beyond 4 GiB, which the row limit above keeps far away.
-      throw .tooManyRows(sheet: sheets[0].name, rows: maxRows)
+    var parts = [
+      ("[Content_Types].xml", xml(contentTypes(sheetCount: sheets.count))),
+      ("_rels/.rels", xml(rootRelationships)),
+      ("xl/workbook.xml", xml(workbookXML(sheets))),
+      ("xl/_rels/workbook.xml.rels", xml(workbookRelationships(sheetCount: sheets.count))),
+      ("xl/styles.xml", xml(styles)),
+      ("xl/sharedStrings.xml", xml(strings.xml)),
+    ]
+    for (index, sheet) in sheetXML.enumerated() {
+      parts.append(("xl/worksheets/sheet\(index + 1).xml", xml(sheet)))
     }
-    return zip.data()
+    do {
+      return try container(parts)
+    } catch {
+      throw .container(String(describing: error))
+    }
+  }
+
+  /// The timestamp of every part: 1980-01-01 00:00 UTC, the earliest a ZIP (MS-DOS) date holds.
+  static let partDate = Date(timeIntervalSince1970: 315_532_800)
+
+  /// A ZIP archive of `parts`, in their order, each deflated (zlib's default level) with
+  /// `partDate` and mode 0644, so that the bytes depend on the parts alone.
+  static func container(_ parts: [(name: String, data: Data)]) throws -> Data {
+    let archive = try Archive(accessMode: .create)
+    for part in parts {
+      try archive.addEntry(
+        with: part.name, type: .file, uncompressedSize: Int64(part.data.count),
+        modificationDate: partDate, permissions: 0o644, compressionMethod: .deflate
+      ) { position, size in
+        part.data.subdata(in: Int(position)..<Int(position) + size)
+      }
+    }
+    guard let data = archive.data else { throw XLSXError.container("no archive data") }
+    return data
   }
 
   /// Excel's rules for tab names.
