@@ -11,25 +11,38 @@ enum SimulatedForecast {
     names: [String], lastYear: Int, horizon: Int, paths: Int, seed: UInt64, perYear: Int,
     body: (UnsafeBufferPointer<Double>, inout Philox, UnsafeMutableBufferPointer<Double>) -> Void
   ) -> [Forecast] {
+    let columns = simulate(
+      quantities: names.count, horizon: horizon, paths: paths, seed: seed, perYear: perYear,
+      body: body)
+    return names.indices.map { q in
+      summarise(columns[q], model: names[q], lastYear: lastYear)
+    }
+  }
+
+  /// The simulated values themselves: `columns[q][h][k]` is quantity `q` of year `h` on path
+  /// `k` (at least one path), drawn as ``run(names:lastYear:horizon:paths:seed:perYear:body:)``
+  /// describes.
+  static func simulate(
+    quantities: Int, horizon: Int, paths: Int, seed: UInt64, perYear: Int,
+    body: (UnsafeBufferPointer<Double>, inout Philox, UnsafeMutableBufferPointer<Double>) -> Void
+  ) -> [[[Double]]] {
     let paths = Swift.max(1, paths)
     var columns = [[[Double]]](
       repeating: [[Double]](repeating: [Double](repeating: 0, count: paths), count: horizon),
-      count: names.count)
+      count: quantities)
     var innovations = [Double](repeating: 0, count: perYear * horizon)
-    var outputs = [Double](repeating: 0, count: names.count * horizon)
+    var outputs = [Double](repeating: 0, count: quantities * horizon)
     for k in 0..<paths {
       var generator = Philox(seed: seed, stream: UInt64(k))
       for i in innovations.indices { innovations[i] = generator.nextNormal() }
       innovations.withUnsafeBufferPointer { z in
         outputs.withUnsafeMutableBufferPointer { body(z, &generator, $0) }
       }
-      for q in names.indices {
+      for q in 0..<quantities {
         for h in 0..<horizon { columns[q][h][k] = outputs[q * horizon + h] }
       }
     }
-    return names.indices.map { q in
-      summarise(columns[q], model: names[q], lastYear: lastYear)
-    }
+    return columns
   }
 
   /// Mean, median and 80%/95% central intervals of each column (one column per year).

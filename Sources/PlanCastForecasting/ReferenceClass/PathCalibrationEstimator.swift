@@ -264,20 +264,12 @@ extension FittedGrowthAutoregression {
   /// its innovations and then its parameters from `Philox(seed:, stream: k)`.
   func simulatedCumulativeGrowth(horizon: Int, paths: Int, seed: UInt64) -> [[Double]] {
     let rates = spec.input == .rates
-    var columns = [[Double]](repeating: [], count: horizon)
-    var innovations = [Double](repeating: 0, count: horizon)
-    var path = [Double](repeating: 0, count: horizon)
-    for k in 0..<paths {
-      var generator = Philox(seed: seed, stream: UInt64(k))
-      for h in 0..<horizon { innovations[h] = generator.nextNormal() }
-      innovations.withUnsafeBufferPointer { z in
-        path.withUnsafeMutableBufferPointer { out in
-          simulateGrowth(innovations: z, generator: &generator, into: out)
-        }
-      }
-      let c = PathCalibration.cumulative(path, rates: rates)
-      for h in 0..<horizon { columns[h].append(c[h]) }
-    }
-    return columns
+    return SimulatedForecast.simulate(
+      quantities: 1, horizon: horizon, paths: paths, seed: seed, perYear: 1
+    ) { innovations, generator, out in
+      simulateGrowth(innovations: innovations, generator: &generator, into: out)
+      let cumulative = PathCalibration.cumulative(Array(out), rates: rates)
+      for h in 0..<out.count { out[h] = cumulative[h] }
+    }[0]
   }
 }
