@@ -27,6 +27,7 @@ public struct PlanCastCommand: ParsableCommand {
       ForecastCommand.self,
       SweepCommand.self,
       MergeCommand.self,
+      CalibratePlansCommand.self,
       ReferenceClassCommand.self,
       InitCommand.self,
     ]

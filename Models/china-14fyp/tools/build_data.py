@@ -17,9 +17,11 @@ target and are left out (GDP and the services share also carry two vintages a ye
 
 Usage (from the repository root)::
 
-    python3 Models/china-14fyp/tools/build_data.py [--input PATH] [--check]
+    python3 Models/china-14fyp/tools/build_data.py [--input PATH] [--output PATH] [--check]
 
-``--check`` rebuilds in memory and exits 1 if the committed file differs.
+``--check`` rebuilds in memory and exits 1 if the committed file differs. ``--output``
+writes (or checks) another model's copy: ``Models/china-13fyp/data/observations.csv`` is
+this same file (the 13th plan's targets are measured on the same national series).
 Standard library only; deterministic output (sorted by indicator, year).
 """
 
@@ -83,14 +85,15 @@ def build(input_path: Path) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--input", type=Path, default=DEFAULT_INPUT)
+    parser.add_argument("--output", type=Path, default=OUTPUT)
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
     text = build(args.input)
     if args.check:
-        if OUTPUT.read_text(encoding="utf-8") != text:
-            sys.exit(f"{OUTPUT} differs from a rebuild; run without --check")
+        if args.output.read_text(encoding="utf-8") != text:
+            sys.exit(f"{args.output} differs from a rebuild; run without --check")
         return
-    OUTPUT.write_text(text, encoding="utf-8")
+    args.output.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -65,6 +65,25 @@ public struct TargetEvaluator: Sendable {
       origin: series.origin, reason: status == .noData ? m.reason : m.note)
   }
 
+  /// The "recent trend" call on `target` from the observations up to `asOf`: whether the
+  /// value projected at the recent annual change (as in ``StatusRule``) meets it. Unlike the
+  /// status, it ignores the model's insufficient-data rule and the age of the data, so that it
+  /// calls whenever the series gives a recent change; nil when it gives none.
+  public func recentTrendReaches(_ target: Target, asOf: Int? = nil) -> Bool? {
+    guard let indicator = data.catalog[target.indicator],
+      var series = data.series(area: target.region, indicator: target.indicator)
+    else { return nil }
+    if let asOf { series = series.through(asOf) }
+    guard !series.isEmpty else { return nil }
+    let m = TargetMeasurer(target: target, indicator: indicator, window: data.config.recentWindow)
+      .measure(series)
+    guard let projected = m.projected else { return nil }
+    let condition = TargetCondition(
+      comparator: target.comparator, value: target.value, tolerance: target.tolerance,
+      direction: reachDirection(target, series: series))
+    return condition.isMet(by: projected)
+  }
+
   /// The condition a target's quantity must meet, with the direction of "reach" judged from
   /// the data (nil when the target's series has no data).
   public func condition(for target: Target) -> TargetCondition? {
