@@ -27,7 +27,8 @@ public struct DataSufficiency: Sendable, Hashable {
   /// Why a series observed in `years` is too short, for the reason column.
   public func shortfall(_ years: [Int]) -> String {
     let last = years.max() ?? 0
+    let count = observationsInWindow(years)
     return
-      "\(observationsInWindow(years)) observations in \(last - window + 1)–\(last), fewer than the \(minObservations) the model's insufficient-data rule asks for: no trend is projected"
+      "\(count) observation\(count == 1 ? "" : "s") in \(last - window + 1)–\(last), fewer than the \(minObservations) the model's insufficient-data rule asks for: no trend is projected"
   }
 }
