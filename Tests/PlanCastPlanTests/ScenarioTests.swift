@@ -21,12 +21,12 @@ import Testing
     let energy = try #require(scenarios.first { $0.id == "energy-policy" })
     let policy = try #require(energy.assumptions.first { $0.name == "energy_policy" })
     #expect(
-      policy.years == [2023, 2024, 2025] && policy.value == .fixed(-1.5) && policy.effect == .add)
+      policy.years == [2025] && policy.value == .fixed(-1.5) && policy.effect == .add)
     let shock = try #require(scenarios.first { $0.id == "pandemic-shock" })
     #expect(shock.residualScale == 1.5 && shock.assumptions.count == 5)
   }
 
-  static func scenarios(_ files: [String: String]) throws -> [Scenario] {
+  static func model(_ files: [String: String]) throws -> PlanModel {
     let dir = try TestSupport.mutatedMinimal { dir in
       let folder = dir.appendingPathComponent("scenarios")
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -35,17 +35,17 @@ import Testing
       }
     }
     defer { try? FileManager.default.removeItem(at: dir) }
-    return try PlanModel.load(directory: dir.path).scenarios
+    return try PlanModel.load(directory: dir.path)
   }
 
+  static func scenarios(_ files: [String: String]) throws -> [Scenario] {
+    try model(files).scenarios
+  }
+
+  /// The error of the first file that could not be used: a broken scenario file costs only
+  /// itself, so the model still loads.
   static func error(_ files: [String: String]) throws -> ModelError {
-    do {
-      _ = try scenarios(files)
-    } catch let error as ModelError {
-      return error
-    }
-    Issue.record("the scenarios loaded although they are invalid")
-    throw CancellationError()
+    try #require(try model(files).skippedScenarios.first).error
   }
 
   static let base = """
@@ -114,5 +114,41 @@ import Testing
     #expect(range.field == "high")
     let both = try Self.error(["base.toml": Self.base + "\ndistribution = { normal = [0, 1] }\n"])
     #expect(both.field == "value")
+  }
+
+  @Test func aBrokenFileCostsOnlyItselfAndItsChildren() throws {
+    let child = "[scenario]\nname_en = \"C\"\nname_zh = \"子\"\nextends = \"broken\"\n"
+    let model = try Self.model([
+      "base.toml": Self.base,
+      "broken.toml": Self.base.replacingOccurrences(of: "value", with: "valeu"),
+      "child.toml": child,
+    ])
+    #expect(model.scenarios.map(\.id) == ["base"])
+    #expect(model.skippedScenarios.map(\.id) == ["broken", "child"])
+    let broken = try #require(model.skippedScenarios.first)
+    #expect(broken.error.description.contains("Did you mean 'value'?"))
+    #expect(model.skippedScenarios[1].error.description.contains("extends 'broken'"))
+    #expect(throws: ModelError.self) { try model.scenario(named: "broken") }
+    #expect(try model.scenario(named: "base").id == "base")
+  }
+
+  @Test func unknownNamesGetASuggestion() throws {
+    let extends = try Self.error([
+      "base.toml": Self.base,
+      "a.toml": "[scenario]\nname_en = \"A\"\nname_zh = \"A\"\nextends = \"bsae\"\n",
+    ])
+    #expect(extends.field == "extends" && extends.description.contains("Did you mean 'base'?"))
+    let effect = try Self.error([
+      "base.toml": Self.base.replacingOccurrences(of: "growth_shift", with: "growth_shfit")
+    ])
+    #expect(effect.description.contains("Did you mean 'growth_shift'?"))
+    let added = try Self.error([
+      "base.toml": Self.base,
+      "a.toml":
+        "[scenario]\nname_en = \"A\"\nname_zh = \"A\"\nextends = \"base\"\n\n[[assumptions]]\nname = \"gg\"\nvalue = 1\n",
+    ])
+    #expect(
+      added.description.contains("unknown assumption 'gg'")
+        && added.description.contains("Did you mean 'g'?") && added.location.line == 7)
   }
 }

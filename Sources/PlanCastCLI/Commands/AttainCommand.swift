@@ -29,7 +29,8 @@ public struct AttainCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Scenario file name in scenarios/ (without .toml), or all.", valueName: "name|all"))
+      "A scenario of the model's scenarios/ (file name without .toml), a .toml file anywhere (its extends found in scenarios/), or all.",
+      valueName: "name|path.toml|all"))
   var scenario = "baseline"
 
   @Option(parsing: .unconditional, help: "Monte Carlo draws (100 to 10^7).")
@@ -67,29 +68,17 @@ public struct AttainCommand: ParsableCommand {
         throw CLIFailure.data(
           "\(model.directory): no models.toml; add one to say which model projects each indicator")
       }
-      let scenarios: [Scenario]
-      if scenario == "all" {
-        scenarios = model.scenarios
-      } else if let one = model.scenarios.first(where: { $0.id == scenario }) {
-        scenarios = [one]
-      } else {
-        let known = model.scenarios.map(\.id).joined(separator: ", ")
-        throw CLIFailure.usage(
-          "no scenario '\(scenario)' in \(model.directory)/scenarios; known: \(known.isEmpty ? "none" : known), or all"
-        )
-      }
-      guard !scenarios.isEmpty else {
-        throw CLIFailure.data("\(model.directory)/scenarios holds no scenario files")
-      }
       let engine: AttainmentEngine
       do { engine = try AttainmentEngine(model: model) } catch {
         throw CLIFailure.data("cannot build the joint simulation: \(error)")
       }
+      let selection = try ScenarioSelection.resolve(scenario, model: model, engine: engine)
       let settings = MonteCarloSettings(
         draws: draws, seed: seed, threads: threads,
         thresholds: StatusThresholds(onTrack: onTrack, offTrack: offTrack))
-      let results = engine.run(scenarios, settings: settings)
-      let report = AttainmentReport(results: results, model: model, language: language.lang)
+      let results = engine.run(selection.scenarios, settings: settings)
+      let report = AttainmentReport(
+        results: results, model: model, language: language.lang, skipped: selection.skipped)
       switch format {
       case .json: print(report.json().render())
       case .csv, .markdown: print(format.render(report.tidyTable()), terminator: "")

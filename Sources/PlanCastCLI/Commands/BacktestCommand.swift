@@ -90,9 +90,9 @@ public struct BacktestCommand: ParsableCommand {
         "--vintage \(vintage) is outside the model's years \(model.config.firstYear)–\(model.config.lastYear)"
       )
     }
-    guard let baseline = model.scenarios.first(where: { $0.id == "baseline" }) else {
-      throw CLIFailure.data("\(model.directory)/scenarios has no baseline.toml")
-    }
+    let baseline = try ScenarioSelection.resolve(
+      "baseline", model: model, engine: nil, allowAll: false
+    ).scenarios[0]
     let request = try selection.request(
       model: model, toYear: model.config.planEnd, simulation: simulation)
     let comparison: VintageComparison

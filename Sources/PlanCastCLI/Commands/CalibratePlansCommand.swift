@@ -52,7 +52,10 @@ public struct CalibratePlansCommand: ParsableCommand {
     help: ArgumentHelp("Write the calls table here.", valueName: "csv"))
   var saveCalls: String?
 
-  @Option(help: "Scenario of the model's calls (a file name in scenarios/, without .toml).")
+  @Option(
+    help: ArgumentHelp(
+      "Scenario of the model's calls: a file name in scenarios/ (without .toml) or a .toml file anywhere.",
+      valueName: "name|path.toml"))
   var scenario = "baseline"
 
   @Option(parsing: .unconditional, help: "Monte Carlo draws (100 to 10^7).")
@@ -124,12 +127,9 @@ public struct CalibratePlansCommand: ParsableCommand {
     } catch {
       throw CLIFailure.data("\(error)")
     }
-    guard let chosen = model.scenarios.first(where: { $0.id == scenario }) else {
-      let known = model.scenarios.map(\.id).joined(separator: ", ")
-      throw CLIFailure.usage(
-        "no scenario '\(scenario)' in \(model.directory)/scenarios; known: \(known.isEmpty ? "none" : known)"
-      )
-    }
+    let chosen = try ScenarioSelection.resolve(
+      scenario, model: model, engine: nil, allowAll: false
+    ).scenarios[0]
     let maker = PlanCallMaker(model: model, outcomes: outcomeTable, baseRate: baseRate)
     let made: (calls: [PlanCall], skipped: [PlanCallMaker.Skipped])
     do {

@@ -161,7 +161,10 @@ enum ExportSubject: String, ExpressibleByArgument, CaseIterable {
         model.plan)
       return [TargetTables.export(evaluations, model: model, language: c.language)]
     case .attainment:
-      let runs = try c.attainment.run(model: model, seed: c.request.seed)
+      let (runs, skipped) = try c.attainment.run(model: model, seed: c.request.seed)
+      for file in skipped {
+        printError("warning: scenario '\(file.id)' skipped: \(file.error)")
+      }
       return [AttainmentTables.export(runs, model: model, language: c.language)]
     case .sweep:
       let sweep = try c.attainment.oneAtATime(model: model, seed: c.request.seed)
@@ -181,8 +184,8 @@ enum ExportSubject: String, ExpressibleByArgument, CaseIterable {
 struct AttainmentRunOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
-      "Attainment: scenario file name in scenarios/ (without .toml), or all (the sweep then varies the baseline).",
-      valueName: "name|all"))
+      "Attainment: a scenario of scenarios/ (file name without .toml), a .toml file anywhere, or all (the sweep then varies the baseline).",
+      valueName: "name|path.toml|all"))
   var scenario = "all"
 
   @Option(
@@ -218,65 +221,49 @@ struct AttainmentRunOptions: ParsableArguments {
     [("draws", .int(draws)), ("on_track", .double(onTrack)), ("off_track", .double(offTrack))]
   }
 
-  /// The scenarios `--scenario` names, in the model's order.
-  func scenarios(of model: PlanModel) throws -> [Scenario] {
-    let chosen: [Scenario]
-    if scenario == "all" {
-      chosen = model.scenarios
-    } else if let one = model.scenarios.first(where: { $0.id == scenario }) {
-      chosen = [one]
-    } else {
-      let known = model.scenarios.map(\.id).joined(separator: ", ")
-      throw CLIFailure.usage(
-        "no scenario '\(scenario)' in \(model.directory)/scenarios; known: \(known.isEmpty ? "none" : known), or all"
-      )
-    }
-    guard !chosen.isEmpty else {
-      throw CLIFailure.data("\(model.directory)/scenarios holds no scenario files")
-    }
-    return chosen
-  }
-
-  /// Runs the attainment engine on the chosen scenarios.
-  func run(model: PlanModel, seed: UInt64) throws -> [AttainmentRun] {
+  /// The joint simulation of `model`'s targets.
+  func engine(for model: PlanModel) throws -> AttainmentEngine {
     guard model.specifications != nil else {
       throw CLIFailure.data(
         "\(model.directory): no models.toml; add one to say which model projects each indicator")
     }
-    let chosen = try scenarios(of: model)
-    let engine: AttainmentEngine
-    do { engine = try AttainmentEngine(model: model) } catch {
+    do { return try AttainmentEngine(model: model) } catch {
       throw CLIFailure.data("cannot build the joint simulation: \(error)")
     }
+  }
+
+  /// Runs the attainment engine on the scenarios `--scenario` names; also returns the files
+  /// `all` skipped.
+  func run(model: PlanModel, seed: UInt64) throws -> (
+    runs: [AttainmentRun], skipped: [SkippedScenario]
+  ) {
+    let engine = try engine(for: model)
+    let selection = try ScenarioSelection.resolve(scenario, model: model, engine: engine)
     let settings = MonteCarloSettings(
       draws: draws, seed: seed, threads: threads, thresholds: thresholds)
-    return engine.run(chosen, settings: settings).map {
+    let runs = engine.run(selection.scenarios, settings: settings).map {
       AttainmentRun($0, thresholds: thresholds)
     }
+    return (runs, selection.skipped)
   }
 
   /// The scenario a sweep varies: the one --scenario names, the baseline (else the first
   /// scenario) for all.
-  func sweepScenario(of model: PlanModel) throws -> Scenario {
-    if scenario != "all" { return try scenarios(of: model)[0] }
-    guard
-      let chosen = model.scenarios.first(where: { $0.id == "baseline" }) ?? model.scenarios.first
-    else { throw CLIFailure.data("\(model.directory)/scenarios holds no scenario files") }
-    return chosen
+  func sweepScenario(of model: PlanModel, engine: AttainmentEngine? = nil) throws -> Scenario {
+    let name =
+      scenario != "all"
+      ? scenario
+      : model.scenarios.contains { $0.id == "baseline" }
+        ? "baseline" : model.scenarios.first?.id ?? "baseline"
+    return try ScenarioSelection.resolve(name, model: model, engine: engine, allowAll: false)
+      .scenarios[0]
   }
 
   /// `plancast sweep oat` on the sweep scenario: the spec, the points and the tables are those
   /// of the sweep command.
   func oneAtATime(model: PlanModel, seed: UInt64) throws -> OneAtATimeSweep {
-    guard model.specifications != nil else {
-      throw CLIFailure.data(
-        "\(model.directory): no models.toml; add one to say which model projects each indicator")
-    }
-    let scenario = try sweepScenario(of: model)
-    let engine: AttainmentEngine
-    do { engine = try AttainmentEngine(model: model) } catch {
-      throw CLIFailure.data("cannot build the joint simulation: \(error)")
-    }
+    let engine = try engine(for: model)
+    let scenario = try sweepScenario(of: model, engine: engine)
     let command = try SweepCommand.parse([
       "oat", "--scenario", scenario.id, "--draws", "\(sweepDraws)", "--seed", "\(seed)",
       "--threads", "\(threads)",

@@ -64,9 +64,9 @@ public struct ReportCommand: ParsableCommand {
       let projections = model.specifications == nil ? [] : engine.project(request)
       let backtest = SeriesBacktest(engine: engine).run(
         request, origins: window.origins.range, horizons: window.horizons.range)
-      let attainment =
+      let (attainment, skipped) =
         model.specifications == nil || model.scenarios.isEmpty
-        ? [] : try attainmentOptions.run(model: model, seed: simulation.seed)
+        ? ([], []) : try attainmentOptions.run(model: model, seed: simulation.seed)
       let sensitivity =
         attainment.isEmpty
         ? nil : try attainmentOptions.oneAtATime(model: model, seed: simulation.seed)
@@ -92,7 +92,7 @@ public struct ReportCommand: ParsableCommand {
       let report = PlanReport(
         model: model, language: lang, evaluations: evaluations, projections: projections,
         backtest: backtest, manifest: manifest, attainment: attainment,
-        additionalSections: sections)
+        skippedScenarios: skipped, additionalSections: sections)
       do throws(AtomicFile.WriteError) {
         try AtomicFile.write(Data(report.html().utf8), to: to, overwrite: force)
       } catch {

@@ -51,7 +51,9 @@ public struct SweepCommand: ParsableCommand {
   @OptionGroup var language: LanguageOption
 
   @Option(
-    help: ArgumentHelp("Scenario file name in scenarios/ (without .toml).", valueName: "name"))
+    help: ArgumentHelp(
+      "A scenario of the model's scenarios/ (file name without .toml) or a .toml file anywhere.",
+      valueName: "name|path.toml"))
   var scenario = "baseline"
 
   @Option(
@@ -184,16 +186,13 @@ public struct SweepCommand: ParsableCommand {
         throw CLIFailure.data(
           "\(model.directory): no models.toml; add one to say which model projects each indicator")
       }
-      guard let scenario = model.scenarios.first(where: { $0.id == self.scenario }) else {
-        let known = model.scenarios.map(\.id).joined(separator: ", ")
-        throw CLIFailure.usage(
-          "no scenario '\(self.scenario)' in \(model.directory)/scenarios; known: \(known.isEmpty ? "none" : known)"
-        )
-      }
       let engine: AttainmentEngine
       do { engine = try AttainmentEngine(model: model) } catch {
         throw CLIFailure.data("cannot build the joint simulation: \(error)")
       }
+      let scenario = try ScenarioSelection.resolve(
+        self.scenario, model: model, engine: engine, allowAll: false
+      ).scenarios[0]
       let spec: SweepSpec
       let design: SweepDesign
       do {

@@ -8,6 +8,8 @@ struct AttainmentReport {
   let results: [ScenarioAttainment]
   let model: PlanModel
   let language: Language
+  /// Scenario files left out of the run, with why.
+  var skipped: [SkippedScenario] = []
 
   /// One row per target and scenario, numbers as numbers (the export's tidy table without the
   /// name columns; one implementation in PlanCastReports).
@@ -29,6 +31,23 @@ struct AttainmentReport {
               ("id", .string(s.scenario.id)), ("name", .string(s.scenario.name(language))),
               ("draws", .int(s.draws)), ("seed", .string("\(s.seed)")),
               ("correlation_shrinkage", .double(s.correlationShrinkage)),
+            ])
+          })
+      ),
+      (
+        "skipped_scenarios",
+        .array(
+          skipped.map {
+            .object([("id", .string($0.id)), ("error", .string($0.error.description))])
+          })
+      ),
+      (
+        "qualitative_goals",
+        .array(
+          model.plan.goals.map {
+            .object([
+              ("id", .string($0.id)), ("name", .string($0.name(language))),
+              ("region", .string($0.region)), ("year", .int($0.year)),
             ])
           })
       ),
@@ -90,21 +109,7 @@ struct AttainmentReport {
         ])
       }
       blocks.append(TextTableRenderer.render(table))
-      let without = only.targets.filter { $0.probability == nil }
-      let noData = without.filter { $0.reason?.hasPrefix("no data") ?? true }
-      if !noData.isEmpty {
-        blocks.append(
-          "No data, so no probability: " + noData.map(\.target.id).joined(separator: ", "))
-      }
-      for t in without where !(t.reason?.hasPrefix("no data") ?? true) {
-        switch t.status {
-        case .met, .missed, .staleData:
-          blocks.append(
-            "\(t.target.id) \(statusLabel(t.status)), no probability: \(t.reason ?? "")")
-        default:
-          blocks.append("\(t.target.id) has data but no projection: \(t.reason ?? "")")
-        }
-      }
+      blocks += accountingBlocks(only.targets)
       if !notes.isEmpty {
         blocks.append(
           notes.enumerated().map { "[\($0.offset + 1)] \($0.element)" }.joined(separator: "\n"))
@@ -125,7 +130,22 @@ struct AttainmentReport {
     blocks.append("P(attain) ± Monte Carlo s.e., \(results.first?.draws ?? 0) draws per scenario")
     blocks.append(TextTableRenderer.render(table))
     blocks.append("● on track  ◐ at risk  ○ off track")
+    blocks += accountingBlocks(results.first?.targets ?? [])
     return blocks.joined(separator: "\n\n")
+  }
+
+  /// The targets without a probability and the skipped scenario files, so that the view
+  /// accounts for every target and every file.
+  private func accountingBlocks(_ targets: [TargetAttainment]) -> [String] {
+    var blocks: [String] = []
+    let without = TargetsWithoutProbability(targets: targets, goals: model.plan.goals)
+    if !without.isEmpty { blocks.append(without.text(language)) }
+    if !skipped.isEmpty {
+      blocks.append(
+        "Scenario files skipped:\n"
+          + skipped.map { "  \($0.id): \($0.error)" }.joined(separator: "\n"))
+    }
+    return blocks
   }
 
   private func name(_ config: ModelConfig) -> String {

@@ -10,6 +10,8 @@ public struct PlanModel: Sendable {
   public let specifications: ModelSpecifications?
   /// Scenarios from `scenarios/*.toml`, resolved (empty when the folder is absent).
   public let scenarios: [Scenario]
+  /// Scenario files that cannot be used, with the reason; they leave the others usable.
+  public let skippedScenarios: [SkippedScenario]
 
   public var config: ModelConfig { data.config }
 
@@ -51,13 +53,38 @@ public struct PlanModel: Sendable {
       FileManager.default.fileExists(atPath: path(File.models))
       ? try ModelSpecificationsLoader.load(
         path: path(File.models), config: config, catalog: catalog) : nil
+    let scenarios = ScenarioLoader.load(
+      directory: path(File.scenarios), config: config, catalog: catalog)
     return PlanModel(
       directory: directory,
       data: ModelData(
         config: config, catalog: catalog, proxies: proxies, observations: observations),
-      plan: plan, specifications: specifications,
-      scenarios: try ScenarioLoader.load(
-        directory: path(File.scenarios), config: config, catalog: catalog))
+      plan: plan, specifications: specifications, scenarios: scenarios.scenarios,
+      skippedScenarios: scenarios.skipped)
+  }
+
+  /// The scenario named `id` in `scenarios/`.
+  /// - Throws: the reason it was skipped, or an error listing the known names.
+  public func scenario(named id: String) throws(ModelError) -> Scenario {
+    if let found = scenarios.first(where: { $0.id == id }) { return found }
+    if let skipped = skippedScenarios.first(where: { $0.id == id }) { throw skipped.error }
+    let known = scenarios.map(\.id)
+    throw ModelError(
+      .missingFile, at: SourceLocation(file: scenarioPath(id), line: nil), "no scenario '\(id)'",
+      hint: "Known: \(known.isEmpty ? "none" : known.joined(separator: ", "))."
+        + NameSuggestion.didYouMean(id, among: known))
+  }
+
+  /// A scenario file anywhere on disk, its `extends` resolved among the model's scenarios.
+  public func scenario(file: String) throws(ModelError) -> Scenario {
+    try ScenarioLoader.load(
+      file: file, directory: scenarioPath(nil), config: config, catalog: data.catalog)
+  }
+
+  /// `scenarios/` or the file of scenario `id` in it.
+  public func scenarioPath(_ id: String?) -> String {
+    let folder = URL(fileURLWithPath: directory).appendingPathComponent(File.scenarios)
+    return id.map { folder.appendingPathComponent($0 + ".toml").path } ?? folder.path
   }
 }
 
@@ -70,7 +97,8 @@ extension PlanModel {
       data: ModelData(
         config: data.config, catalog: data.catalog, proxies: data.proxies,
         observations: data.observations.filter { $0.year <= year }),
-      plan: plan, specifications: specifications, scenarios: scenarios)
+      plan: plan, specifications: specifications, scenarios: scenarios,
+      skippedScenarios: skippedScenarios)
   }
 }
 
@@ -90,6 +118,7 @@ extension PlanModel {
         })
     }
     return PlanModel(
-      directory: directory, data: data, plan: plan, specifications: specs, scenarios: scenarios)
+      directory: directory, data: data, plan: plan, specifications: specs, scenarios: scenarios,
+      skippedScenarios: skippedScenarios)
   }
 }

@@ -26,7 +26,8 @@ enum AssumptionParser {
     guard catalog[indicator] != nil else {
       throw indicatorSection.error(
         "indicator", .unknownIndicator, "'\(indicator)' is not a declared indicator",
-        hint: "Use an indicator from indicators.toml.")
+        hint: "Use an indicator from indicators.toml."
+          + NameSuggestion.didYouMean(indicator, among: catalog.indicators.map(\.id)))
     }
     var areas: [String]?
     if entries["areas"] != nil {
@@ -35,13 +36,19 @@ enum AssumptionParser {
       for name in names where config.area(name) == nil {
         throw s.error(
           "areas", .unknownArea, "'\(name)' is not a declared area",
-          hint: "Areas: \(config.areas.map(\.id).joined(separator: ", ")).")
+          hint: "Areas: \(config.areas.map(\.id).joined(separator: ", "))."
+            + NameSuggestion.didYouMean(name, among: config.areas.map(\.id)))
       }
       areas = names
     }
     var years: [Int]?
     if entries["years"] != nil {
       let s = try section("years")
+      if effect == .residualScale {
+        throw s.error(
+          "years", "residual_scale takes no years: it scales the series' shocks in every year",
+          hint: "Drop years, or use a scenario's residual_scale for the whole run.")
+      }
       let list = try s.optionalIntArray("years") ?? []
       for year in list where !config.yearRange.contains(year) {
         throw s.error(
@@ -62,15 +69,46 @@ enum AssumptionParser {
     }
     let low = try entries["low"].map { (e) throws(ModelError) in try e.section.double("low") }
     let high = try entries["high"].map { (e) throws(ModelError) in try e.section.double("high") }
-    if let low, let high, low >= high {
-      throw entries["high"]!.section.error(
+    if let low, let high, low >= high, let e = entries["high"] {
+      throw e.section.error(
         "high", "high (\(high)) must exceed low (\(low))", hint: "Swap them or widen the range.")
+    }
+    if let kind = catalog[indicator]?.kind {
+      try checkBounds(
+        effect: effect, kind: kind, indicator: indicator, value: value, low: low, high: high,
+        entries: entries)
     }
     return Assumption(
       name: draft.name, effect: effect, indicator: indicator, areas: areas, years: years,
       value: value, low: low, high: high,
-      location: entries["value"]?.location ?? entries["distribution"]?.location
-        ?? entries["effect"]!.location)
+      keyLocations: entries.mapValues(\.location))
+  }
+
+  /// The value, the support of a distribution, `low` and `high` must lie within
+  /// ``AssumptionBounds/allowed(_:on:)``.
+  static func checkBounds(
+    effect: AssumptionEffect, kind: IndicatorKind, indicator: String, value: AssumptionValue,
+    low: Double?, high: Double?, entries: Entries
+  ) throws(ModelError) {
+    guard let (range, meaning) = AssumptionBounds.allowed(effect, on: kind) else { return }
+    let support = AssumptionBounds.support(of: value)
+    let checks: [(key: String, lower: Double, upper: Double)] =
+      [(entries["value"] != nil ? "value" : "distribution", support.lowerBound, support.upperBound)]
+      + (low.map { [("low", $0, $0)] } ?? []) + (high.map { [("high", $0, $0)] } ?? [])
+    for check in checks
+    where !range.contains(check.lower) || !range.contains(check.upper) {
+      guard let entry = entries[check.key] else { continue }
+      let shown =
+        check.lower == check.upper
+        ? "\(check.lower)" : "a distribution reaching \(check.lower) … \(check.upper)"
+      throw entry.section.error(
+        check.key,
+        "\(shown) is outside what \(effect.rawValue) on \(kind.rawValue) indicator "
+          + "'\(indicator)' allows: \(meaning)",
+        hint: effect == .growthShift || effect == .shock
+          ? "Values are percentage points (−1.5 means 1.5 points lower), not % of the value."
+          : "See Models/SCENARIOS.md for what each effect takes.")
+    }
   }
 
   /// `value = 1.5` or `distribution = { normal = [mean, sd] }` (also `uniform = [lo, hi]`,

@@ -53,12 +53,12 @@ public struct Assumption: Sendable, Hashable {
   /// Low and high values for one-at-a-time sensitivity sweeps.
   public let low: Double?
   public let high: Double?
-  /// Where the assumption (or its last override) was written.
-  public let location: SourceLocation
+  /// Where each key was last written (the assumption's own file or a parent's).
+  public let keyLocations: [String: SourceLocation]
 
   public init(
     name: String, effect: AssumptionEffect, indicator: String, areas: [String]?, years: [Int]?,
-    value: AssumptionValue, low: Double?, high: Double?, location: SourceLocation
+    value: AssumptionValue, low: Double?, high: Double?, keyLocations: [String: SourceLocation]
   ) {
     self.name = name
     self.effect = effect
@@ -68,14 +68,23 @@ public struct Assumption: Sendable, Hashable {
     self.value = value
     self.low = low
     self.high = high
-    self.location = location
+    self.keyLocations = keyLocations
   }
+
+  /// Where `key` was written, falling back to the value's (or the name's) line.
+  public func location(of key: String) -> SourceLocation {
+    keyLocations[key] ?? keyLocations["value"] ?? keyLocations["distribution"]
+      ?? keyLocations["name"] ?? SourceLocation(file: "", line: nil)
+  }
+
+  /// Where the value (or distribution) was written.
+  public var location: SourceLocation { location(of: "value") }
 
   /// A copy with another value (used by sweeps).
   public func with(value: AssumptionValue) -> Assumption {
     Assumption(
       name: name, effect: effect, indicator: indicator, areas: areas, years: years, value: value,
-      low: low, high: high, location: location)
+      low: low, high: high, keyLocations: keyLocations)
   }
 
   /// True when it applies to `area` in `year`.
@@ -121,5 +130,18 @@ public struct Scenario: Sendable, Hashable {
       id: id, nameEN: nameEN, nameZH: nameZH, descriptionEN: descriptionEN,
       descriptionZH: descriptionZH, ancestry: ancestry, residualScale: residualScale,
       assumptions: assumptions.map { $0.name == name ? $0.with(value: value) : $0 })
+  }
+}
+
+/// A scenario file that cannot be used, and why: a broken file costs only itself (and the
+/// scenarios that extend it), never its siblings.
+public struct SkippedScenario: Sendable {
+  /// The file name without `.toml`.
+  public let id: String
+  public let error: ModelError
+
+  public init(id: String, error: ModelError) {
+    self.id = id
+    self.error = error
   }
 }

@@ -31,27 +31,60 @@ enum ScenarioLoader {
     var entries: [String: (section: TOMLSection, location: SourceLocation)]
   }
 
+  /// Every scenario of `directory` that can be used, and the files that cannot (with why): a
+  /// broken file costs only itself and the scenarios that extend it.
   static func load(directory: String, config: ModelConfig, catalog: IndicatorCatalog)
-    throws(ModelError) -> [Scenario]
+    -> (scenarios: [Scenario], skipped: [SkippedScenario])
   {
-    let files: [String]
-    do {
-      files = try FileManager.default.contentsOfDirectory(atPath: directory)
-        .filter { $0.hasSuffix(".toml") }.sorted()
-    } catch {
-      return []
-    }
-    var drafts: [String: Draft] = [:]
-    for file in files {
-      let path = URL(fileURLWithPath: directory).appendingPathComponent(file).path
-      let draft = try parse(path: path, id: String(file.dropLast(5)))
-      drafts[draft.id] = draft
-    }
-    var resolved: [Scenario] = []
+    let (drafts, unreadable) = parseDirectory(directory)
+    var scenarios: [Scenario] = []
+    var skipped = unreadable
     for id in drafts.keys.sorted() {
-      resolved.append(try resolve(id, drafts: drafts, config: config, catalog: catalog))
+      do {
+        scenarios.append(
+          try resolve(id, drafts: drafts, skipped: unreadable, config: config, catalog: catalog))
+      } catch {
+        skipped.append(SkippedScenario(id: id, error: error))
+      }
     }
-    return resolved
+    return (scenarios, skipped.sorted { $0.id < $1.id })
+  }
+
+  /// One scenario file, which may lie outside `directory`; its `extends` chain is resolved
+  /// among the scenarios of `directory`.
+  static func load(
+    file: String, directory: String, config: ModelConfig, catalog: IndicatorCatalog
+  ) throws(ModelError) -> Scenario {
+    let name = URL(fileURLWithPath: file).lastPathComponent
+    guard name.hasSuffix(".toml") else {
+      throw ModelError(
+        .invalidValue, at: SourceLocation(file: file, line: nil), "not a .toml scenario file",
+        hint: "Pass a scenario name from scenarios/ or a path ending in .toml.")
+    }
+    let draft = try parse(path: file, id: String(name.dropLast(5)))
+    var (drafts, unreadable) = parseDirectory(directory)
+    drafts[draft.id] = draft
+    return try resolve(
+      draft.id, drafts: drafts, skipped: unreadable, config: config, catalog: catalog)
+  }
+
+  /// The drafts of every `.toml` file in `directory`, and the files that fail to parse.
+  static func parseDirectory(_ directory: String) -> ([String: Draft], [SkippedScenario]) {
+    let files =
+      ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+      .filter { $0.hasSuffix(".toml") }.sorted()
+    var drafts: [String: Draft] = [:]
+    var skipped: [SkippedScenario] = []
+    for file in files {
+      let id = String(file.dropLast(5))
+      let path = URL(fileURLWithPath: directory).appendingPathComponent(file).path
+      do {
+        drafts[id] = try parse(path: path, id: id)
+      } catch {
+        skipped.append(SkippedScenario(id: id, error: error))
+      }
+    }
+    return (drafts, skipped)
   }
 
   static func parse(path: String, id: String) throws(ModelError) -> Draft {
@@ -73,10 +106,11 @@ enum ScenarioLoader {
       if let value = try header.optionalString(key) { fields[key] = value }
     }
     let scale = try header.optionalDouble("residual_scale")
-    if let scale, scale < 0 {
+    if let scale, !(0...AssumptionBounds.maximumResidualScale).contains(scale) {
       throw header.error(
-        "residual_scale", "a negative scale",
-        hint: "Use 1 for residuals as estimated, 0 to switch them off.")
+        "residual_scale",
+        "\(scale) is outside 0–\(Int(AssumptionBounds.maximumResidualScale)) (a multiple of the estimated shocks)",
+        hint: "Use 1 for residuals as estimated, 1.5 to widen them by half, 0 to switch them off.")
     }
     var assumptions: [AssumptionDraft] = []
     for entry in try doc.arrayOfTables("assumptions") {
@@ -97,19 +131,31 @@ enum ScenarioLoader {
   }
 
   static func resolve(
-    _ id: String, drafts: [String: Draft], config: ModelConfig, catalog: IndicatorCatalog
+    _ id: String, drafts: [String: Draft], skipped: [SkippedScenario], config: ModelConfig,
+    catalog: IndicatorCatalog
   ) throws(ModelError) -> Scenario {
     // The chain from the scenario to its root, checking for cycles and unknown parents.
     var chain: [Draft] = []
-    var current = drafts[id]!
+    guard var current = drafts[id] else {
+      throw ModelError(
+        .missingFile, at: SourceLocation(file: id + ".toml", line: nil), "no such scenario",
+        hint: "Scenarios: \(drafts.keys.sorted().joined(separator: ", ")).")
+    }
     while true {
       chain.append(current)
       guard let parent = current.extends else { break }
+      if let broken = skipped.first(where: { $0.id == parent }) {
+        throw ModelError(
+          .invalidValue, at: current.extendsLocation, field: "extends",
+          "it extends '\(parent)', which cannot be used: \(broken.error.message)",
+          hint: "Fix \(broken.error.location) first.")
+      }
       guard let next = drafts[parent] else {
         throw ModelError(
           .invalidValue, at: current.extendsLocation, field: "extends",
           "no scenario named '\(parent)'",
-          hint: "Scenarios here: \(drafts.keys.sorted().joined(separator: ", ")).")
+          hint: "Scenarios here: \(drafts.keys.sorted().joined(separator: ", "))."
+            + NameSuggestion.didYouMean(parent, among: drafts.keys))
       }
       if chain.contains(where: { $0.id == next.id }) {
         let cycle = (chain.map(\.id) + [next.id]).joined(separator: " → ")
@@ -134,6 +180,7 @@ enum ScenarioLoader {
           if assumption.entries["distribution"] != nil { merged[index].entries["value"] = nil }
           merged[index].entries.merge(assumption.entries) { _, new in new }
         } else {
+          try checkNewAssumption(assumption, inherited: merged.map(\.name), in: draft)
           merged.append(assumption)
         }
       }
@@ -154,5 +201,22 @@ enum ScenarioLoader {
       descriptionEN: fields["description_en"] as? String ?? "",
       descriptionZH: fields["description_zh"] as? String ?? "",
       ancestry: chain.dropFirst().map(\.id), residualScale: scale, assumptions: assumptions)
+  }
+
+  /// An assumption a scenario adds rather than overrides must say what it does: a name that is
+  /// not inherited and comes without `effect` is most likely a misspelt override.
+  static func checkNewAssumption(
+    _ assumption: AssumptionDraft, inherited: [String], in draft: Draft
+  ) throws(ModelError) {
+    guard draft.extends != nil, assumption.entries["effect"] == nil,
+      let name = assumption.entries["name"]
+    else { return }
+    let suggestion = NameSuggestion.closest(to: assumption.name, among: inherited)
+    throw ModelError(
+      .invalidValue, at: name.location, field: "name",
+      "unknown assumption '\(assumption.name)': '\(draft.extends ?? "")' and its parents define "
+        + "no assumption of that name, and a new one needs effect, indicator and value",
+      hint: suggestion.map { "Did you mean '\($0)'?" }
+        ?? "Inherited assumptions: \(inherited.joined(separator: ", ")).")
   }
 }

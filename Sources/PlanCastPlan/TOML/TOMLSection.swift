@@ -151,8 +151,11 @@ struct TOMLSection {
   where E.RawValue == String {
     let raw = try string(key)
     guard let value = E(rawValue: raw) else {
-      let allowed = E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-      throw error(key, "'\(raw)' is not one of \(allowed)", hint: "Use one of \(allowed).")
+      let names = E.allCases.map(\.rawValue)
+      let allowed = names.map { "\"\($0)\"" }.joined(separator: ", ")
+      throw error(
+        key, "'\(raw)' is not one of \(allowed)",
+        hint: "Use one of \(allowed).\(NameSuggestion.didYouMean(raw, among: names))")
     }
     return value
   }
@@ -162,7 +165,8 @@ struct TOMLSection {
     for key in keys.sorted() where !allowed.contains(key) {
       throw error(
         key, "unknown key '\(key)'",
-        hint: "Remove it or use one of: \(allowed.sorted().joined(separator: ", ")).")
+        hint: "Remove it or use one of: \(allowed.sorted().joined(separator: ", "))."
+          + NameSuggestion.didYouMean(key, among: allowed))
     }
   }
 }

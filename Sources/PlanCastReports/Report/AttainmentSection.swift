@@ -7,11 +7,16 @@ public struct AttainmentSection: Sendable {
   public let runs: [AttainmentRun]
   public let model: PlanModel
   public let language: Language
+  /// Scenario files the run left out, with why.
+  public let skipped: [SkippedScenario]
 
-  public init(runs: [AttainmentRun], model: PlanModel, language: Language) {
+  public init(
+    runs: [AttainmentRun], model: PlanModel, language: Language, skipped: [SkippedScenario] = []
+  ) {
     self.runs = runs
     self.model = model
     self.language = language
+    self.skipped = skipped
   }
 
   private var zh: Bool { language == .zh }
@@ -145,7 +150,7 @@ public struct AttainmentSection: Sendable {
     }
   }
 
-  /// Proxy notes and targets without a probability.
+  /// Proxy notes, targets without a probability and skipped scenario files.
   public func caveatItems() -> [String] {
     guard let first = runs.first else { return [] }
     var items: [String] = []
@@ -163,6 +168,7 @@ public struct AttainmentSection: Sendable {
         "\(r.target.id) \(r.target.name(language)): " + t("no probability", "无概率") + " — "
           + (r.reason ?? r.statusLabel(language)))
     }
+    items += skipped.map { t("Scenario file skipped: ", "已跳过情景文件: ") + "\($0.id): \($0.error)" }
     return items
   }
 

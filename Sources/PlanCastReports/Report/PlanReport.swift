@@ -13,13 +13,16 @@ public struct PlanReport: Sendable {
   public let manifest: RunManifest
   /// Monte Carlo attainment per scenario (empty: no attainment section).
   public let attainment: [AttainmentRun]
+  /// Scenario files the attainment run left out, with why.
+  public let skippedScenarios: [SkippedScenario]
   /// Sections from other analyses (attainment, sweeps), placed before the manifest.
   public let additionalSections: [HTMLDocument.Section]
 
   public init(
     model: PlanModel, language: Language, evaluations: [TargetEvaluation],
     projections: [SeriesProjection], backtest: [SeriesBacktest.Row], manifest: RunManifest,
-    attainment: [AttainmentRun] = [], additionalSections: [HTMLDocument.Section] = []
+    attainment: [AttainmentRun] = [], skippedScenarios: [SkippedScenario] = [],
+    additionalSections: [HTMLDocument.Section] = []
   ) {
     self.model = model
     self.language = language
@@ -28,6 +31,7 @@ public struct PlanReport: Sendable {
     self.backtest = backtest
     self.manifest = manifest
     self.attainment = attainment
+    self.skippedScenarios = skippedScenarios
     self.additionalSections = additionalSections
   }
 
@@ -55,7 +59,12 @@ public struct PlanReport: Sendable {
     let sections =
       [caveats(), targets()]
       + (attainment.isEmpty
-        ? [] : [AttainmentSection(runs: attainment, model: model, language: language).section()])
+        ? []
+        : [
+          AttainmentSection(
+            runs: attainment, model: model, language: language, skipped: skippedScenarios
+          ).section()
+        ])
       + [projectionsSection(), backtestSection()] + additionalSections
       + [manifestSection()]
     return HTMLDocument(title: title, subtitle: subtitle, language: language, sections: sections)
