@@ -24,6 +24,7 @@ public struct PlanCastCommand: ParsableCommand {
       ExportCommand.self,
       ReportCommand.self,
       AttainCommand.self,
+      ScenarioCommand.self,
       ForecastCommand.self,
       SweepCommand.self,
       MergeCommand.self,
