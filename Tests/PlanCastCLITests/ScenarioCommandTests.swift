@@ -67,7 +67,7 @@ import Testing
       #expect(checked.stdout.contains(fragment), "\(fragment)\n\(checked.stdout)")
     }
     try String(contentsOf: outside, encoding: .utf8).replacingOccurrences(
-      of: "years = [2025]", with: "years = [2023]"
+      of: "years = [2025]", with: "years = [2019]"
     ).write(to: outside, atomically: true, encoding: .utf8)
     let bad = try PlanCommandTestSupport.run(["scenario", "check", outside.path] + model)
     #expect(bad.status == 1)
