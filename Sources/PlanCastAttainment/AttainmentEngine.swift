@@ -92,6 +92,8 @@ public struct AttainmentEngine: Sendable {
           fitted: fit.fitted,
           observed: Dictionary(uniqueKeysWithValues: zip(fit.history.years, fit.history.values)),
           lastObserved: last, lastYear: Swift.max(lastYear, last), proxyNote: fit.proxyNote,
+          evidence: try? projection.evidence(
+            area: target.region, indicator: target.indicator, request: request),
           followsIndicator: declaration?.options.realGrowth, componentOffset: offset,
           streamKey: stableHash("series:" + key))
         offset += s.components
@@ -170,7 +172,8 @@ public struct AttainmentEngine: Sendable {
         target: item.target, scenario: scenario.id, probability: nil,
         monteCarloStandardError: nil, median: nil, lo80: nil, hi80: nil, lo95: nil, hi95: nil,
         status: item.status, requiredForHalf: nil, requiredForEighty: nil,
-        projectedAnnualChange: nil, proxyNote: nil, reason: item.reason, model: nil)
+        projectedAnnualChange: nil, proxyNote: nil, reason: item.reason, model: nil,
+        evidence: nil)
     }
     let order = Dictionary(
       uniqueKeysWithValues: model.plan.targets.enumerated().map { ($1.id, $0) })
@@ -241,7 +244,7 @@ public struct AttainmentEngine: Sendable {
       hi80: q[2], lo95: q[3], hi95: q[4], status: settings.thresholds.status(p),
       requiredForHalf: required.0, requiredForEighty: required.1,
       projectedAnnualChange: typicalChange, proxyNote: s.proxyNote, reason: nil,
-      model: s.fitted.name)
+      model: s.fitted.name, evidence: s.evidence)
   }
 }
 

@@ -1,3 +1,4 @@
+import PlanCastForecasting
 import PlanCastPlan
 
 /// Probability bands that turn P(attain) into a status.
@@ -61,6 +62,8 @@ public struct TargetAttainment: Sendable {
   public let reason: String?
   /// The model the projection used.
   public let model: String?
+  /// The observations and checked forecasts behind the projection; nil without one.
+  public let evidence: ProjectionEvidence?
 
   public var usesProxy: Bool { proxyNote != nil }
 }

@@ -19,6 +19,16 @@ extension AttainmentEngine {
         && (s.indicator == a.indicator || (growthEffect && s.followsIndicator == a.indicator))
     }
     guard !acted.isEmpty else {
+      // An assumption on a target's indicator whose series could not be projected (no data, no
+      // calibration) acts on nothing this run; the targets say why they have no probability.
+      let aimed = model.plan.targets.contains { t in
+        (a.areas?.contains(t.region) ?? true)
+          && (t.indicator == a.indicator
+            || (growthEffect
+              && model.specifications?.declaration(indicator: t.indicator, area: t.region)?
+                .options.realGrowth == a.indicator))
+      }
+      if aimed { return }
       let projected = Set(series.map(\.indicator) + series.compactMap(\.followsIndicator)).sorted()
       let where_ = a.areas.map { " in \($0.joined(separator: ", "))" } ?? ""
       throw ModelError(

@@ -16,6 +16,8 @@ struct SimulatedSeries: Sendable {
   /// Projected years `lastObserved+1 ... lastYear`.
   let lastYear: Int
   let proxyNote: String?
+  /// The fitted years and rolling-origin record of the model.
+  let evidence: ProjectionEvidence?
   /// Indicators whose growth effects also move this series (nominal GDP follows real growth).
   let followsIndicator: String?
   /// Offset of this series' first component in the joint innovation vector of a year.

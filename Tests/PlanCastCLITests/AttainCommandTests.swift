@@ -68,4 +68,36 @@ import Testing
     #expect(result.stdout.contains("城镇化率") && result.stdout.contains("基准情景"))
     #expect(result.stdout.contains("进度正常") && result.stdout.contains("数据过旧"))  // T09, T08
   }
+
+  @Test func everyProjectedTargetSaysWhatEvidenceStandsBehindIt() throws {
+    let json = try Self.json(["--draws", "1000"])
+    let rows = try #require(json["attainment"] as? [[String: Any]])
+    for row in rows where row["probability"] is Double {
+      let evidence = try #require(row["evidence"] as? [String: Any], "\(row["target"] ?? "?")")
+      let years = try #require(evidence["fitted_years"] as? [Int])
+      #expect(evidence["observations"] as? Int == years.count)
+      let thin = try #require(evidence["thin"] as? Bool)
+      let checked = try #require(evidence["backtest_forecasts"] as? Int)
+      #expect(thin == (years.count < 6 || checked == 0))
+    }
+    func evidence(_ id: String) -> [String: Any]? {
+      rows.first { $0["target"] as? String == id }?["evidence"] as? [String: Any]
+    }
+    // Urban population and the urbanisation rate rest on 2010, 2020 and 2021 with no backtest;
+    // GDP on 2005–2024.
+    #expect(evidence("T03")?["fitted_years"] as? [Int] == [2010, 2020, 2021])
+    #expect(evidence("T03")?["thin"] as? Bool == true)
+    #expect(evidence("T01")?["thin"] as? Bool == false)
+    let table = try PlanCommandTestSupport.run(["attain", "--draws", "1000"] + Self.model)
+    #expect(table.stdout.contains("thin: 3 obs · 0 checked"))
+    #expect(table.stdout.contains("Thin evidence: T03, T09"))
+    #expect(table.stdout.contains("fitted years: T01 2005–2024"))
+    let all = try PlanCommandTestSupport.run(
+      ["attain", "--draws", "1000", "--scenario", "all"] + Self.model)
+    #expect(all.stdout.contains("Thin evidence: T03, T09"))
+    let csv = try PlanCommandTestSupport.run(
+      ["attain", "--draws", "1000", "--format", "csv"] + Self.model)
+    let header = try #require(csv.stdout.split(separator: "\n").first)
+    #expect(header.contains("observations,fitted_years,backtest_forecasts,thin_evidence"))
+  }
 }

@@ -67,7 +67,7 @@ import Testing
       exported = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
       attain = list(csv.reader(io.StringIO(sys.argv[2], newline='')))
       n = len(attain[0])
-      assert n == 22 and len(exported[0]) > n, (n, len(exported[0]))
+      assert n == 26 and len(exported[0]) > n, (n, len(exported[0]))
       assert [r[:n] for r in exported] == attain, 'different rows'
       assert {r[1] for r in exported[1:]} == {'low-growth'}
       """, [dir.appendingPathComponent("attainment.csv").path, attain.stdout])

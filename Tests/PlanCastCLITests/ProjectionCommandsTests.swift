@@ -68,6 +68,33 @@ import Testing
     }
   }
 
+  @Test func backtestEndsWithAVerdictAndWarnsWhereTheDeclaredModelLoses() throws {
+    let result = try PlanCommandTestSupport.run(
+      ["backtest", "--city", "CZT", "--indicator", "gdp_nominal", "--paths", "300"] + Self.model)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("Verdict per series"))
+    let row = try #require(
+      result.stdout.split(separator: "\n").first {
+        $0.hasPrefix("CZT") && $0.contains("loses to benchmark")
+      })
+    #expect(row.contains("T01") && row.contains("drift"))
+    #expect(
+      result.stdout.contains(
+        "warning: CZT gdp_nominal: the declared model (nominal_gdp) has MASE"))
+    #expect(result.stdout.contains("it drives T01"))
+    let json = try PlanCommandTestSupport.run(
+      [
+        "backtest", "--city", "CZT", "--indicator", "gdp_nominal", "--paths", "300", "--format",
+        "json",
+      ] + Self.model)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let verdicts = try #require(object["verdicts"] as? [[String: Any]])
+    #expect(verdicts.first?["verdict"] as? String == "loses to benchmark")
+    #expect(verdicts.first?["targets"] as? [String] == ["T01"])
+    #expect((object["rows"] as? [Any])?.isEmpty == false)
+  }
+
   /// `backtest --vintage 2021`: the as-of-2021 city GDP projections against the 2022–2024
   /// outturns, and P(attain) then and now; the declared model without its reference-class
   /// calibration (MAPE 10.7 %, 5 of 9 city-years inside the 80% band).

@@ -35,6 +35,9 @@ import Testing
     #expect(page.components(separatedBy: "<svg").count - 1 >= 10, "fan and backtest charts")
     #expect(page.contains("T03 = 1,300"), "the urban-population target is drawn on its fan chart")
     #expect(page.contains("Proxy: "), "proxy caveat")
+    #expect(
+      page.contains("thin evidence: fewer than 6 fitted observations"), "thin-evidence caveat")
+    #expect(page.contains("thin: 3 obs · 0 checked"), "evidence column")
     #expect(page.contains("sha256 data/observations.csv"))
     // Attainment: a dashboard per scenario, coloured by the engine's status, and its caveats.
     let attainment = try #require(

@@ -40,24 +40,24 @@ import Testing
     let model = ["--model", dir.path]
     let outside = dir.appendingPathComponent("outside.toml")
     try """
-      [scenario]
-      name_en = "Slower"
-      name_zh = "更慢"
-      extends = "low-growth"
+    [scenario]
+    name_en = "Slower"
+    name_zh = "更慢"
+    extends = "low-growth"
 
-      [[assumptions]]
-      name = "real_growth_shift"
-      value = -2.5
+    [[assumptions]]
+    name = "real_growth_shift"
+    value = -2.5
 
-      [[assumptions]]
-      name = "urban_push"
-      effect = "add"
-      indicator = "urbanisation_rate"
-      areas = ["CZT"]
-      years = [2025]
-      distribution = { uniform = [0.0, 1.0] }
+    [[assumptions]]
+    name = "urban_push"
+    effect = "add"
+    indicator = "urbanisation_rate"
+    areas = ["CZT"]
+    years = [2025]
+    distribution = { uniform = [0.0, 1.0] }
 
-      """.write(to: outside, atomically: true, encoding: .utf8)
+    """.write(to: outside, atomically: true, encoding: .utf8)
     let checked = try PlanCommandTestSupport.run(["scenario", "check", outside.path] + model)
     #expect(checked.status == 0, "\(checked.stderr)")
     for fragment in [
@@ -78,7 +78,8 @@ import Testing
     let dir = try Self.copy()
     defer { try? FileManager.default.removeItem(at: dir) }
     let model = ["--model", dir.path, "--draws", "1000"]
-    try "[scenario]\nname_en = \"B\"\nname_zh = \"坏\"\nextends = \"baseline\"\n\n[[assumptions]]\nname = \"real_growth_shift\"\nvalue = -200\n"
+    try
+      "[scenario]\nname_en = \"B\"\nname_zh = \"坏\"\nextends = \"baseline\"\n\n[[assumptions]]\nname = \"real_growth_shift\"\nvalue = -200\n"
       .write(
         to: dir.appendingPathComponent("scenarios/broken.toml"), atomically: true,
         encoding: .utf8)

@@ -52,6 +52,28 @@ import Testing
     for h in 0..<3 { #expect(abs(out[h] - expected[h]) < 1e-10) }
   }
 
+  @Test func ratesAtOrBelowMinusHundredStayFiniteAndRankLowest() throws {
+    // An explosive parameter draw on a short fit can give a rate of −100 % or less, which has no
+    // log growth: without the floor the path turned NaN and took the forecast mean with it.
+    let calibration = try #require(PathCalibration(bias: [-1, -2, -3], scale: [1.2, 1.3, 1.4]))
+    let centre = PathCalibration.cumulative([8, 8, 8], rates: true)
+    func calibrated(_ rates: [Double]) -> [Double] {
+      var path = rates
+      path.withUnsafeMutableBufferPointer { p in
+        centre.withUnsafeBufferPointer { calibration.apply(path: p, centre: $0, rates: true) }
+      }
+      return path
+    }
+    let broken = calibrated([5, -150, 7])
+    #expect(broken.allSatisfy { $0.isFinite })
+    let floored = calibrated([5, PathCalibration.rateFloor, 7])
+    #expect(zip(broken, floored).allSatisfy { abs($0 - $1) < 1e-9 })
+    let milder = calibrated([5, -50, 7])
+    #expect(
+      PathCalibration.cumulative(broken, rates: true)[1]
+        < PathCalibration.cumulative(milder, rates: true)[1])
+  }
+
   @Test func identityLeavesPathsAlone() {
     var path = [5.0, -3.0, 7.5]
     let centre = PathCalibration.cumulative([1, 2, 3], rates: false)

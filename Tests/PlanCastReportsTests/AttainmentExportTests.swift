@@ -1,4 +1,5 @@
 import Foundation
+import PlanCastForecasting
 import PlanCastPlan
 import Testing
 
@@ -22,6 +23,13 @@ import Testing
         id: id, nameEN: en, nameZH: zh, descriptionEN: "", descriptionZH: "", ancestry: [],
         residualScale: 1, assumptions: [])
     }
+    // One checked forecast: enough evidence for the non-proxy targets.
+    let checked = AccuracySummary([
+      Backtest.Record(
+        origin: 2020, horizon: 1, year: 2021, actual: 1,
+        forecast: Forecast.Point(
+          year: 2021, mean: 1, median: 1, lo80: 0, hi80: 2, lo95: -1, hi95: 3), scale: 1)
+    ])
     func record(
       _ target: Target, _ scenario: String, p: Double?, status: String, band: AttainmentBand?,
       proxy: String? = nil
@@ -35,7 +43,12 @@ import Testing
         requiredForHalf: p.map { _ in 6.5 }, requiredForEighty: p.map { _ in 9.25 },
         projectedAnnualChange: p.map { _ in 7.0 }, proxyNote: proxy,
         reason: p == nil ? "no data for \(target.indicator) in \(target.region)" : nil,
-        model: p == nil ? nil : "ar(1)+trend")
+        model: p == nil ? nil : "ar(1)+trend",
+        evidence: p == nil
+          ? nil
+          : ProjectionEvidence(
+            fittedYears: proxy == nil ? Array(2005...2024) : [2010, 2020, 2021],
+            accuracy: proxy == nil ? checked : nil))
     }
     return [
       AttainmentRun(
@@ -70,10 +83,10 @@ import Testing
         "target", "scenario", "indicator", "region", "comparator", "target_value", "target_year",
         "probability", "mc_se", "median", "lo80", "hi80", "lo95", "hi95", "status",
         "required_p50", "required_p80", "projected_annual_change", "proxy", "proxy_note", "model",
-        "reason",
+        "observations", "fitted_years", "backtest_forecasts", "thin_evidence", "reason",
       ])
     let table = AttainmentTables.tidy(try Self.runs(model), model: model, language: .zh)
-    #expect(table.keys.count == 30 && table.rows.count == 6)
+    #expect(table.keys.count == 34 && table.rows.count == 6)
     #expect(table.headers.first == "目标编号" && table.headers.contains("实现概率"))
     func cell(_ row: Int, _ key: String) -> Cell {
       table.rows[row][table.keys.firstIndex(of: key)!]
@@ -83,6 +96,10 @@ import Testing
     #expect(cell(3, "status") == "off track", "the engine's status, not a rule on P")
     #expect(cell(3, "status_label") == "偏离目标" && cell(3, "scenario_name") == "低增长情景")
     #expect(cell(1, "proxy") == "true" && cell(0, "proxy") == "false")
+    #expect(cell(0, "observations") == .integer(20) && cell(0, "fitted_years") == "2005–2024")
+    #expect(cell(1, "fitted_years") == "2010, 2020–2021" && cell(1, "thin_evidence") == "true")
+    #expect(cell(0, "backtest_forecasts") == .integer(1) && cell(0, "thin_evidence") == "false")
+    #expect(cell(2, "observations") == .empty)
     #expect(cell(2, "probability") == .empty && cell(2, "status") == "no data")
     #expect(cell(2, "status_label") == "无数据")
     #expect(cell(0, "change_unit") == "%/yr" && cell(1, "change_unit") == "pp/yr")

@@ -16,6 +16,9 @@ public struct BacktestCommand: ParsableCommand {
       at the given horizons are compared with what was later observed. Scores: MAPE (%), RMSE, \
       MASE (errors scaled by the in-sample mean absolute yearly change; below 1 beats a naive \
       one-step forecast), coverage of the 80% and 95% intervals, and the Winkler interval score.
+      The table ends with a verdict per series: the declared model against the better of naive \
+      and drift, both scored on the forecasts both made, the targets the series drives, and a \
+      warning where the declared model loses.
 
       With --vintage YEAR: what PlanCast said with the data up to YEAR against what happened \
       since. Per city and indicator, the projection made then (median, 80% and 95% bands) \
@@ -71,10 +74,16 @@ public struct BacktestCommand: ParsableCommand {
         model: model, toYear: model.config.planEnd, simulation: simulation)
       let rows = SeriesBacktest(engine: ProjectionEngine(model: model)).run(
         request, origins: window.origins.range, horizons: window.horizons.range)
-      let report = BacktestReport(rows: rows)
+      var targets: [String: [String]] = [:]
+      for t in model.plan.targets {
+        targets["\(t.region)|\(t.indicator)", default: []].append(t.id)
+      }
+      let report = BacktestReport(rows: rows, targets: targets)
       switch format {
       case .json: print(report.json().render())
-      case .table: print(TextTableRenderer.render(report.table(digits: 3)), terminator: "")
+      case .table:
+        print(TextTableRenderer.render(report.table(digits: 3)))
+        print(report.verdictText(), terminator: "")
       case .csv, .markdown: print(format.render(report.table(digits: nil)), terminator: "")
       }
     }

@@ -8,7 +8,8 @@ import PlanCastReports
 public struct ScenarioCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "scenario",
-    abstract: "Write a commented scenario scaffold, or check a scenario file and show what it changes.",
+    abstract:
+      "Write a commented scenario scaffold, or check a scenario file and show what it changes.",
     discussion: "The file format, every effect and the bounds: Models/SCENARIOS.md.",
     subcommands: [ScenarioNewCommand.self, ScenarioCheckCommand.self])
 
@@ -82,7 +83,8 @@ struct ScenarioCheckCommand: ParsableCommand {
       exit 1.
       """)
 
-  @Argument(help: ArgumentHelp("A scenario of scenarios/ or a .toml file.", valueName: "name|path.toml"))
+  @Argument(
+    help: ArgumentHelp("A scenario of scenarios/ or a .toml file.", valueName: "name|path.toml"))
   var scenario: String
 
   @OptionGroup var modelOptions: ModelOptions
@@ -107,7 +109,9 @@ struct ScenarioCheckCommand: ParsableCommand {
       }
       print(
         "ok: \(checked.id) (\(checked.nameEN) · \(checked.nameZH))"
-          + (parentID.map { ", extends \(([$0] + checked.ancestry.dropFirst()).joined(separator: " → "))" } ?? "")
+          + (parentID.map {
+            ", extends \(([$0] + checked.ancestry.dropFirst()).joined(separator: " → "))"
+          } ?? "")
           + (engine == nil ? "; values not checked against projections (no models.toml)" : ""))
       let changes = checked.changes(from: parent)
       if changes.isEmpty {

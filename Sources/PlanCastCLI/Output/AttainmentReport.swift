@@ -1,4 +1,5 @@
 import PlanCastAttainment
+import PlanCastForecasting
 import PlanCastPlan
 import PlanCastReports
 
@@ -71,7 +72,8 @@ struct AttainmentReport {
                 ("required_p80", .optional(t.requiredForEighty)),
                 ("projected_annual_change", .optional(t.projectedAnnualChange)),
                 ("proxy", .bool(t.usesProxy)), ("proxy_note", .optional(t.proxyNote)),
-                ("model", .optional(t.model)), ("reason", .optional(t.reason)),
+                ("model", .optional(t.model)), ("evidence", evidenceJSON(t.evidence)),
+                ("reason", .optional(t.reason)),
               ])
             }
           })
@@ -91,9 +93,9 @@ struct AttainmentReport {
       var table = Table(
         headers: [
           "id", "target", "goal", "P(attain)", "median", "80% interval", "required p50 / p80",
-          "status",
+          "status", "evidence",
         ],
-        alignments: [.left, .left, .left, .right, .right, .right, .right, .left])
+        alignments: [.left, .left, .left, .right, .right, .right, .right, .left, .left])
       var notes: [String] = []
       for t in only.targets where t.probability != nil {
         var label = t.target.name(language)
@@ -105,10 +107,11 @@ struct AttainmentReport {
           t.target.id, label, goal(t.target), probability(t),
           NumberText.fixed(t.median), "\(NumberText.fixed(t.lo80)) – \(NumberText.fixed(t.hi80))",
           "\(NumberText.signed(t.requiredForHalf)) / \(NumberText.signed(t.requiredForEighty)) \(changeUnit(t))",
-          statusLabel(t.status),
+          statusLabel(t.status), t.evidence?.summary(language) ?? "–",
         ])
       }
-      blocks.append(TextTableRenderer.render(table))
+      blocks.append(Self.trimmed(TextTableRenderer.render(table)))
+      blocks.append(evidenceNote(only.targets))
       blocks += accountingBlocks(only.targets)
       if !notes.isEmpty {
         blocks.append(
@@ -117,19 +120,20 @@ struct AttainmentReport {
       return blocks.joined(separator: "\n\n")
     }
     var table = Table(
-      headers: ["id", "target"] + results.map { $0.scenario.name(language) },
-      alignments: [.left, .left] + results.map { _ in .right })
+      headers: ["id", "target"] + results.map { $0.scenario.name(language) } + ["evidence"],
+      alignments: [.left, .left] + results.map { _ in .right } + [.left])
     for (k, t) in (results.first?.targets ?? []).enumerated() where t.probability != nil {
       table.append(
         [t.target.id, t.target.name(language) + (t.usesProxy ? " [proxy]" : "")]
           + results.map { r in
             let x = r.targets[k]
             return "\(probability(x)) \(symbol(x.status))"
-          })
+          } + [t.evidence?.summary(language) ?? "–"])
     }
     blocks.append("P(attain) ± Monte Carlo s.e., \(results.first?.draws ?? 0) draws per scenario")
-    blocks.append(TextTableRenderer.render(table))
+    blocks.append(Self.trimmed(TextTableRenderer.render(table)))
     blocks.append("● on track  ◐ at risk  ○ off track")
+    blocks.append(evidenceNote(results.first?.targets ?? []))
     blocks += accountingBlocks(results.first?.targets ?? [])
     return blocks.joined(separator: "\n\n")
   }
@@ -146,6 +150,46 @@ struct AttainmentReport {
           + skipped.map { "  \($0.id): \($0.error)" }.joined(separator: "\n"))
     }
     return blocks
+  }
+
+  /// What the evidence column counts, the thin-evidence rule and which targets it flags.
+  private func evidenceNote(_ targets: [TargetAttainment]) -> String {
+    let thin = targets.filter { $0.evidence?.isThin == true }.map(\.target.id)
+    let zh = language == .zh
+    let years = targets.compactMap { t in t.evidence.map { "\(t.target.id) \($0.yearsText)" } }
+    var lines = [
+      zh
+        ? "证据:模型拟合所用的观测数 · 用实际值检验的滚动预测次数(同一模型,提前1–5年)"
+        : "evidence: observations the model was fitted on · rolling-origin forecasts of the same model, 1–5 years ahead, checked against outturns",
+      (zh ? "拟合年份:" : "fitted years: ") + years.joined(separator: "; "),
+      ProjectionEvidence.rule(language),
+    ]
+    if !thin.isEmpty {
+      lines.append(
+        (zh ? "证据不足:" : "Thin evidence: ") + thin.joined(separator: ", ")
+          + (zh
+            ? "(概率主要来自模型形式,而非其预测记录)"
+            : " (the probability rests on the model's form more than on its record)"))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// A rendered table without its final newline, for blocks joined by blank lines.
+  private static func trimmed(_ text: String) -> String {
+    text.hasSuffix("\n") ? String(text.dropLast()) : text
+  }
+
+  private func evidenceJSON(_ e: ProjectionEvidence?) -> JSONValue {
+    guard let e else { return .null }
+    return .object([
+      ("observations", .int(e.observations)),
+      ("fitted_years", .array(e.fittedYears.map { .int($0) })),
+      ("backtest_forecasts", .int(e.checkedForecasts)),
+      ("backtest_mase", .optional(e.accuracy?.mase)),
+      ("backtest_coverage80", .optional(e.accuracy?.coverage80)),
+      ("backtest_coverage95", .optional(e.accuracy?.coverage95)),
+      ("thin", .bool(e.isThin)),
+    ])
   }
 
   private func name(_ config: ModelConfig) -> String {

@@ -10,6 +10,18 @@ public enum Backtest {
     public let forecast: Forecast.Point
     /// The MASE scale at this origin: mean absolute change between consecutive training years.
     public let scale: Double
+
+    public init(
+      origin: Int, horizon: Int, year: Int, actual: Double, forecast: Forecast.Point,
+      scale: Double
+    ) {
+      self.origin = origin
+      self.horizon = horizon
+      self.year = year
+      self.actual = actual
+      self.forecast = forecast
+      self.scale = scale
+    }
   }
 
   /// Fits `model` at each origin in `origins` that leaves data to fit and to check, and records

@@ -69,7 +69,9 @@ public struct PathCalibration: Sendable, Equatable, Hashable {
     var previousIn = 0.0
     var previousOut = 0.0
     for h in 0..<path.count {
-      let step = rates ? 100 * log1p(path[h] / 100) : path[h]
+      // A drawn rate at or below −100 % (an explosive parameter draw on a short fit) has no log
+      // growth; it is floored at ``rateFloor`` so that the path stays finite and ranks lowest.
+      let step = rates ? 100 * log1p(Swift.max(path[h], Self.rateFloor) / 100) : path[h]
       let c = previousIn + step
       let calibrated = apply(cumulative: c, centre: centre[h], horizon: h + 1)
       let out = calibrated - previousOut
@@ -78,6 +80,9 @@ public struct PathCalibration: Sendable, Equatable, Hashable {
       previousOut = calibrated
     }
   }
+
+  /// The lowest growth rate (%) a calibrated path takes: a fall of 99.99 % in a year.
+  public static let rateFloor = -99.99
 
   /// The cumulative log growth (%) of a growth path: `rates` as in ``apply(path:centre:rates:)``.
   public static func cumulative(_ path: [Double], rates: Bool) -> [Double] {

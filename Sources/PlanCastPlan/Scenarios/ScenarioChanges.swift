@@ -51,7 +51,9 @@ extension Assumption {
     [
       ("indicator", indicator), ("effect", effect.rawValue),
       ("areas", areas.map { $0.joined(separator: ", ") } ?? "all simulated"),
-      ("years", years.map { $0.map(String.init).joined(separator: ", ") } ?? "every projected year"),
+      (
+        "years", years.map { $0.map(String.init).joined(separator: ", ") } ?? "every projected year"
+      ),
       ("value", value.fileText), ("low", low.map { "\($0)" } ?? "–"),
       ("high", high.map { "\($0)" } ?? "–"),
     ]

@@ -1,3 +1,4 @@
+import PlanCastForecasting
 import PlanCastPlan
 
 /// One target under one scenario as the attainment engine reported it: a plain copy of
@@ -25,13 +26,15 @@ public struct AttainmentRecord: Sendable {
   public var proxyNote: String?
   public var reason: String?
   public var model: String?
+  /// The observations and checked forecasts behind the projection; nil without one.
+  public var evidence: ProjectionEvidence?
 
   public init(
     target: Target, scenario: String, probability: Double?, monteCarloStandardError: Double?,
     median: Double?, lo80: Double?, hi80: Double?, lo95: Double?, hi95: Double?,
     statusCode: String, band: AttainmentBand?, requiredForHalf: Double?,
     requiredForEighty: Double?, projectedAnnualChange: Double?, proxyNote: String?,
-    reason: String?, model: String?
+    reason: String?, model: String?, evidence: ProjectionEvidence? = nil
   ) {
     self.target = target
     self.scenario = scenario
@@ -50,6 +53,7 @@ public struct AttainmentRecord: Sendable {
     self.proxyNote = proxyNote
     self.reason = reason
     self.model = model
+    self.evidence = evidence
   }
 
   public var usesProxy: Bool { proxyNote != nil }
@@ -104,7 +108,10 @@ public enum AttainmentTables {
     Column("required_p50", zh: "P=0.5所需年均变化", .right),
     Column("required_p80", zh: "P=0.8所需年均变化", .right),
     Column("projected_annual_change", zh: "预测年均变化", .right), Column("proxy", zh: "使用代理"),
-    Column("proxy_note", zh: "代理说明"), Column("model", zh: "模型"), Column("reason", zh: "说明"),
+    Column("proxy_note", zh: "代理说明"), Column("model", zh: "模型"),
+    Column("observations", zh: "拟合观测数", .right), Column("fitted_years", zh: "拟合年份"),
+    Column("backtest_forecasts", zh: "回测预测数", .right), Column("thin_evidence", zh: "证据不足"),
+    Column("reason", zh: "说明"),
   ]
   /// Names and units the export adds after the core columns.
   static let names: [Column] = [
@@ -147,7 +154,9 @@ public enum AttainmentTables {
           .number(r.hi80), .number(r.lo95), .number(r.hi95), .text(r.statusCode),
           .number(r.requiredForHalf), .number(r.requiredForEighty),
           .number(r.projectedAnnualChange), .text(r.usesProxy ? "true" : "false"),
-          .text(r.proxyNote), .text(r.model), .text(r.reason),
+          .text(r.proxyNote), .text(r.model), .integer(r.evidence?.observations),
+          .text(r.evidence?.yearsText), .integer(r.evidence?.checkedForecasts),
+          .text(r.evidence.map { $0.isThin ? "true" : "false" }), .text(r.reason),
         ]
         if withNames {
           row += [

@@ -1,3 +1,4 @@
+import PlanCastForecasting
 import PlanCastPlan
 
 /// The attainment part of the HTML report: a dashboard per scenario (bars coloured by the
@@ -47,7 +48,10 @@ public struct AttainmentSection: Sendable {
       guard let p = r.probability, let band = r.band else { return nil }
       return .init(
         label: label(r.target), probability: p, status: band,
-        detail: r.usesProxy ? t("proxy", "代理") : nil)
+        detail: [
+          r.usesProxy ? t("proxy", "代理") : nil,
+          r.evidence?.isThin == true ? t("thin evidence", "证据不足") : nil,
+        ].compactMap { $0 }.joined(separator: " · ").nilIfEmpty)
     }
     var subtitle =
       "\(NumberLabel.format(Double(run.draws), decimals: 0)) " + t("draws", "次模拟") + " · "
@@ -76,15 +80,15 @@ public struct AttainmentSection: Sendable {
     guard let first = runs.first else { return "" }
     var table = Table(
       headers: [t("id", "编号"), t("target", "目标"), t("goal", "目标值")]
-        + runs.map { $0.scenario.name(language) },
-      alignments: [.left, .left, .left] + runs.map { _ in .right })
+        + runs.map { $0.scenario.name(language) } + [t("evidence", "证据")],
+      alignments: [.left, .left, .left] + runs.map { _ in .right } + [.left])
     var badges: [[String?]] = []
     for r in first.records where r.probability != nil {
       table.append(
         [
           r.target.id, r.target.name(language) + (r.usesProxy ? t(" (proxy)", "(代理)") : ""),
           goal(r.target),
-        ] + runs.map { _ in "" })
+        ] + runs.map { _ in "" } + [r.evidence?.summary(language) ?? "–"])
       var cells: [String?] = [nil, nil, nil]
       for run in runs {
         guard let x = run.records.first(where: { $0.target.id == r.target.id }),
@@ -163,6 +167,13 @@ public struct AttainmentSection: Sendable {
       }
     }
     items += proxies.map { t("Proxy: ", "代理: ") + $0 }
+    let thin = first.records.filter { $0.evidence?.isThin == true }
+    if !thin.isEmpty {
+      items.append(
+        ProjectionEvidence.rule(language) + ": "
+          + thin.map { "\($0.target.id) (\($0.evidence?.summary(language) ?? ""))" }
+          .joined(separator: "; "))
+    }
     for r in first.records where r.probability == nil {
       items.append(
         "\(r.target.id) \(r.target.name(language)): " + t("no probability", "无概率") + " — "
@@ -197,6 +208,8 @@ public struct AttainmentSection: Sendable {
 }
 
 extension String {
+  fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
+
   fileprivate func trimmingTrailingSpaces() -> String {
     var s = self
     while s.last == " " || s.last == "," { s.removeLast() }
