@@ -279,6 +279,22 @@ def apply_operations(s, path, values):
                     np.clip(path[:, h], 0, 100, out=path[:, h])
 
 
+def product_path(m, share, base, n):
+    """share / 100 × base per projected year, each from its path or its observed value."""
+    import numpy as np
+
+    def column(index, observed, path, h):
+        if index[h] >= 0:
+            return path[:, index[h]]
+        return np.full(n, observed[h] if index[h] == -1 else np.nan)
+
+    horizon = len(m["share_index"])
+    return np.stack(
+        [column(m["share_index"], m["share_observed"], share, h) / 100
+         * column(m["base_index"], m["base_observed"], base, h) for h in range(horizon)],
+        axis=1)
+
+
 def target_quantity(t, s, path):
     import numpy as np
 
@@ -343,8 +359,12 @@ def simulate_chunk(d, n, rng):
     # As PlanCast: a series no target reads (fitted and in the shock correlation, but its
     # target has no probability) is not simulated.
     read = {t["series"] for t in d["targets"]}
+    for k in list(read):
+        m = d["series"][k]["model"]
+        if m["model"] == "product":
+            read |= {m["share"], m["base"]}
     for k, s in enumerate(d["series"]):
-        if k not in read:
+        if k not in read or s["model"]["model"] == "product":
             paths.append(None)
             continue
         h, c, off = s["horizon"], s["components"], s["component_offset"]
@@ -353,6 +373,11 @@ def simulate_chunk(d, n, rng):
         path = simulate_series(s, innov, rng)
         apply_operations(s, path, values)
         paths.append(path)
+    # A product (urban population = rate / 100 × resident) from its components' adjusted paths.
+    for k, s in enumerate(d["series"]):
+        m = s["model"]
+        if k in read and m["model"] == "product" and s["horizon"] > 0:
+            paths[k] = product_path(m, paths[m["share"]], paths[m["base"]], n)
     out = []
     for t in d["targets"]:
         s = d["series"][t["series"]]

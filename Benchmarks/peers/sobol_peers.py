@@ -85,6 +85,8 @@ class NumpyModel:
 
     def path(self, k, x):
         s = self.series[k]
+        if s.get("product"):
+            return self.product_path(s["product"], x)
         p = np.broadcast_to(s["raw"], (x.shape[0],) + s["raw"].shape).copy()
         for entry in s["assumptions"]:
             a, follows = entry["index"], entry["follows"]
@@ -118,6 +120,22 @@ class NumpyModel:
                     if listed:
                         p[:, :, h] = v
         return p
+
+    def product_path(self, m, x):
+        """share / 100 × base from the components' adjusted paths (urban = rate × resident)."""
+        share, base = self.path(m["share"], x), self.path(m["base"], x)
+        shape = (x.shape[0], self.draws)
+
+        def column(index, observed, p, h):
+            if index[h] >= 0:
+                return p[:, :, index[h]]
+            return np.full(shape, observed[h] if index[h] == -1 else np.nan)
+
+        horizon = len(m["share_index"])
+        return np.stack(
+            [column(m["share_index"], m["share_observed"], share, h) / 100
+             * column(m["base_index"], m["base_observed"], base, h) for h in range(horizon)],
+            axis=2)
 
     def quantity(self, t, p):
         s = self.series[t["series"]]

@@ -16,8 +16,9 @@ extension AttainmentEngine {
         "trend": s.trend?.rawValue ?? NSNullMarker.null, "last_observed": s.lastObserved,
         "first_projected": s.firstProjected, "horizon": s.horizon,
         "component_offset": s.componentOffset, "components": s.components,
-        "model_name": s.fitted.name,
-        "model": (s.fitted as? any SimulationDescribing)?.simulationDescription
+        "model_name": s.modelName,
+        "model": s.product.map(Self.productDescription)
+          ?? (s.fitted as? any SimulationDescribing)?.simulationDescription
           ?? ["model": "unsupported"],
         "residual_scale": effects.residualScales[k],
         "operations": effects.operations[k].map { operation -> [String: Any] in
@@ -88,6 +89,16 @@ extension AttainmentEngine {
       "correlation_factor": correlation.factor.lower.elements,
       "correlation_shrinkage": correlation.shrinkage, "series": seriesInfo,
       "assumptions": assumptions, "targets": targets,
+    ]
+  }
+
+  /// A product series for the peer (see ``SweepDrawsDescription/Product``).
+  static func productDescription(_ p: SeriesProduct) -> [String: Any] {
+    let d = SweepDrawsDescription.Product(p)
+    return [
+      "model": "product", "share": d.share, "base": d.base, "share_index": d.shareIndex,
+      "share_observed": d.shareObserved, "base_index": d.baseIndex,
+      "base_observed": d.baseObserved,
     ]
   }
 }

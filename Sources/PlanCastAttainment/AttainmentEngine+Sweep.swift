@@ -63,11 +63,16 @@ public struct SweepDraws: Sendable {
   /// Buffers for ``evaluate(_:scratch:)``; one per thread.
   public struct Scratch {
     var path: [Double]
+    /// A product's components after their effects.
+    var share: [Double]
+    var base: [Double]
     var values: [Double]
     var quantities: [[Double]]
 
     public init(for draws: SweepDraws) {
       path = [Double](repeating: 0, count: draws.engine.series.map(\.horizon).max() ?? 0)
+      share = path
+      base = path
       values = [Double](repeating: 0, count: draws.scenario.assumptions.count)
       quantities = draws.engine.measures.map { _ in
         [Double](repeating: .nan, count: draws.settings.draws)
@@ -87,23 +92,10 @@ public struct SweepDraws: Sendable {
     var outcomes: [SweepOutcome] = []
     outcomes.reserveCapacity(compiled.count)
     for (t, plan) in compiled.enumerated() {
-      let horizon = plan.horizon
-      scratch.quantities[t].withUnsafeMutableBufferPointer { quantities in
-        scratch.path.withUnsafeMutableBufferPointer { buffer in
-          paths[plan.series].withUnsafeBufferPointer { raw in
-            values.withUnsafeBufferPointer { drawn in
-              let path = UnsafeMutableBufferPointer(rebasing: buffer[0..<horizon])
-              for draw in 0..<n {
-                for h in 0..<horizon { path[h] = raw[draw * horizon + h] }
-                for e in plan.effects {
-                  let v = fixed[e.index] ?? drawn[draw * assumptionCount + e.index]
-                  e.apply(v, to: path)
-                }
-                quantities[draw] = plan.quantity(path)
-              }
-            }
-          }
-        }
+      if let product = plan.product {
+        evaluateProduct(plan, product, target: t, fixed: fixed, scratch: &scratch)
+      } else {
+        evaluateSeries(plan, target: t, fixed: fixed, scratch: &scratch)
       }
       let condition = plan.condition
       let met = scratch.quantities[t].reduce(0) { $0 + (condition.isMet(by: $1) ? 1 : 0) }
@@ -112,6 +104,80 @@ public struct SweepDraws: Sendable {
         SweepOutcome(probability: Double(met) / Double(n), median: q[0], lo80: q[1], hi80: q[2]))
     }
     return outcomes
+  }
+
+  /// Target `t`'s quantity on every draw: its series' raw path with the point's effects.
+  private func evaluateSeries(
+    _ plan: CompiledMeasure, target t: Int, fixed: [Double?], scratch: inout Scratch
+  ) {
+    let n = settings.draws
+    let assumptionCount = scenario.assumptions.count
+    let horizon = plan.horizon
+    scratch.quantities[t].withUnsafeMutableBufferPointer { quantities in
+      scratch.path.withUnsafeMutableBufferPointer { buffer in
+        paths[plan.series].withUnsafeBufferPointer { raw in
+          values.withUnsafeBufferPointer { drawn in
+            let path = UnsafeMutableBufferPointer(rebasing: buffer[0..<horizon])
+            for draw in 0..<n {
+              for h in 0..<horizon { path[h] = raw[draw * horizon + h] }
+              for e in plan.effects {
+                let v = fixed[e.index] ?? drawn[draw * assumptionCount + e.index]
+                e.apply(v, to: path)
+              }
+              quantities[draw] = plan.quantity(path)
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// A product target's quantity on every draw: each component's raw path with its effects,
+  /// then their product (as ``Workspace`` computes it).
+  private func evaluateProduct(
+    _ plan: CompiledMeasure, _ product: CompiledMeasure.Product, target t: Int,
+    fixed: [Double?], scratch: inout Scratch
+  ) {
+    let n = settings.draws
+    let assumptionCount = scenario.assumptions.count
+    let horizon = plan.horizon
+    let p = product.product
+    scratch.quantities[t].withUnsafeMutableBufferPointer { quantities in
+      scratch.path.withUnsafeMutableBufferPointer { buffer in
+        scratch.share.withUnsafeMutableBufferPointer { shareBuffer in
+          scratch.base.withUnsafeMutableBufferPointer { baseBuffer in
+            paths[p.share].withUnsafeBufferPointer { shareRaw in
+              paths[p.base].withUnsafeBufferPointer { baseRaw in
+                values.withUnsafeBufferPointer { drawn in
+                  let path = UnsafeMutableBufferPointer(rebasing: buffer[0..<horizon])
+                  let share = UnsafeMutableBufferPointer(
+                    rebasing: shareBuffer[0..<product.shareHorizon])
+                  let base = UnsafeMutableBufferPointer(
+                    rebasing: baseBuffer[0..<product.baseHorizon])
+                  func adjust(
+                    _ out: UnsafeMutableBufferPointer<Double>, _ raw: UnsafeBufferPointer<Double>,
+                    _ effects: [CompiledMeasure.Effect], draw: Int
+                  ) {
+                    let h = out.count
+                    for j in 0..<h { out[j] = raw[draw * h + j] }
+                    for e in effects {
+                      e.apply(fixed[e.index] ?? drawn[draw * assumptionCount + e.index], to: out)
+                    }
+                  }
+                  for draw in 0..<n {
+                    adjust(share, shareRaw, product.shareEffects, draw: draw)
+                    adjust(base, baseRaw, product.baseEffects, draw: draw)
+                    p.fill(
+                      path, share: UnsafeBufferPointer(share), base: UnsafeBufferPointer(base))
+                    quantities[draw] = plan.quantity(path)
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   /// The outcomes of ``targets`` read from a full engine run (for assumptions that cannot be
@@ -136,7 +202,8 @@ public struct SweepDraws: Sendable {
           area: s.area, indicator: s.indicator, kind: s.kind.rawValue,
           trend: s.trend?.rawValue, firstProjected: s.firstProjected, horizon: s.horizon,
           observed: s.observed.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-          assumptions: effects.perSeries[k].map { ($0.index, $0.follows) }, paths: paths[k])
+          assumptions: effects.perSeries[k].map { ($0.index, $0.follows) }, paths: paths[k],
+          product: s.product.map(SweepDrawsDescription.Product.init))
       },
       assumptions: scenario.assumptions.map {
         SweepDrawsDescription.AssumptionInfo(
@@ -181,8 +248,39 @@ public struct SweepDrawsDescription: Sendable {
     /// Assumptions acting on it: index and whether it acts because the series follows the
     /// assumption's indicator (nominal GDP follows real growth).
     public let assumptions: [(index: Int, follows: Bool)]
-    /// `draws × horizon`, draw-major.
+    /// `draws × horizon`, draw-major (unused for a product).
     public let paths: [Double]
+    /// Set when the series is computed as share / 100 × base from two others.
+    public let product: Product?
+  }
+  /// A product series: its components and, per projected year, each component's path index
+  /// (-1 when observed, -2 when missing) and observed value (0 unless observed).
+  public struct Product: Sendable {
+    public let share: Int
+    public let base: Int
+    public let shareIndex: [Int]
+    public let shareObserved: [Double]
+    public let baseIndex: [Int]
+    public let baseObserved: [Double]
+
+    init(_ p: SeriesProduct) {
+      func index(_ v: SeriesProduct.Value) -> Int {
+        switch v {
+        case .projected(let h): h
+        case .observed: -1
+        case .missing: -2
+        }
+      }
+      func observed(_ v: SeriesProduct.Value) -> Double {
+        if case .observed(let x) = v { x } else { 0 }
+      }
+      share = p.share
+      base = p.base
+      shareIndex = p.shareValues.map(index)
+      shareObserved = p.shareValues.map(observed)
+      baseIndex = p.baseValues.map(index)
+      baseObserved = p.baseValues.map(observed)
+    }
   }
   public struct AssumptionInfo: Sendable {
     public let name: String
@@ -305,7 +403,8 @@ struct RawWorkspace {
       for (a, v) in values.enumerated() { store.values[draw * store.assumptions + a] = v }
       for (k, s) in engine.series.enumerated() {
         let horizon = s.horizon
-        guard horizon > 0 else { continue }
+        // A product has no raw paths: ``CompiledMeasure`` computes it from its components.
+        guard horizon > 0, let fitted = s.fitted else { continue }
         let scale = effects.residualScales[k]
         let components = s.components
         for h in 0..<horizon {
@@ -318,7 +417,7 @@ struct RawWorkspace {
         var generator = Philox(seed: seed &+ s.streamKey, stream: UInt64(draw))
         let out = UnsafeMutableBufferPointer(start: store.paths[k] + draw * horizon, count: horizon)
         innovations[k].withUnsafeBufferPointer { z in
-          s.fitted.simulate(innovations: z, generator: &generator, into: out)
+          fitted.simulate(innovations: z, generator: &generator, into: out)
         }
       }
     }
@@ -396,12 +495,50 @@ struct CompiledMeasure: Sendable {
   let sources: [Source]
   let condition: TargetCondition
 
+  /// A product target's components: their raw paths' series, horizons and effects.
+  struct Product: Sendable {
+    let product: SeriesProduct
+    let shareHorizon: Int
+    let baseHorizon: Int
+    let shareEffects: [Effect]
+    let baseEffects: [Effect]
+  }
+
+  let product: Product?
+
   init(_ m: TargetMeasure, series all: [SimulatedSeries], effects: ScenarioEffects) {
     let s = all[m.seriesIndex]
     series = m.seriesIndex
     horizon = Swift.max(0, s.horizon)
     condition = m.condition
-    self.effects = effects.perSeries[m.seriesIndex].map { index, follows in
+    self.effects = Self.compile(series: m.seriesIndex, all: all, effects: effects)
+    product = s.product.map { p in
+      Product(
+        product: p, shareHorizon: Swift.max(0, all[p.share].horizon),
+        baseHorizon: Swift.max(0, all[p.base].horizon),
+        shareEffects: Self.compile(series: p.share, all: all, effects: effects),
+        baseEffects: Self.compile(series: p.base, all: all, effects: effects))
+    }
+    switch m.target.form {
+    case .level, .share: form = .level
+    case .averageGrowth: form = .averageGrowth
+    case .changeVersusBase: form = .changeVersusBase
+    case .cumulative: form = .cumulative
+    }
+    let horizon = self.horizon
+    sources = m.years.map { year in
+      if year <= s.lastObserved { return s.observed[year].map(Source.observed) ?? .missing }
+      let h = year - s.firstProjected
+      return h < horizon ? .projected(h) : .missing
+    }
+  }
+
+  /// The assumption effects acting on series `k`, resolved for the per-draw loop.
+  static func compile(series k: Int, all: [SimulatedSeries], effects: ScenarioEffects)
+    -> [Effect]
+  {
+    let s = all[k]
+    return effects.perSeries[k].map { index, follows in
       let a = effects.assumptions[index]
       let kind: IndicatorKind = follows ? .level : s.kind
       let multiplicative = kind == .level && (follows || s.trend != .difference)
@@ -421,18 +558,6 @@ struct CompiledMeasure: Sendable {
       }
       return Effect(
         index: index, mode: mode, share: kind == .share, listed: listed)
-    }
-    switch m.target.form {
-    case .level, .share: form = .level
-    case .averageGrowth: form = .averageGrowth
-    case .changeVersusBase: form = .changeVersusBase
-    case .cumulative: form = .cumulative
-    }
-    let horizon = self.horizon
-    sources = m.years.map { year in
-      if year <= s.lastObserved { return s.observed[year].map(Source.observed) ?? .missing }
-      let h = year - s.firstProjected
-      return h < horizon ? .projected(h) : .missing
     }
   }
 

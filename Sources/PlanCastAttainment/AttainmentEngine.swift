@@ -46,23 +46,14 @@ public struct AttainmentEngine: Sendable {
   /// cannot be made positive definite; a target whose series cannot be fitted gets a reason.
   public init(model: PlanModel) throws {
     self.model = model
-    let projection = ProjectionEngine(model: model)
     let evaluator = TargetEvaluator(data: model.data)
-    var series: [SimulatedSeries] = []
+    var assembly = SeriesAssembly(model: model)
     var measures: [(Target, Int, TargetCondition)] = []
     var unmeasured: [(Target, String, AttainmentStatus)] = []
-    var offset = 0
     for target in model.plan.targets {
       let evaluation = evaluator.evaluate(target)
       if let status = Self.settled[evaluation.status] {
         unmeasured.append((target, Self.settledReason(evaluation), status))
-        continue
-      }
-      let key = "\(target.region)|\(target.indicator)"
-      if let index = series.firstIndex(where: { "\($0.area)|\($0.indicator)" == key }) {
-        if let condition = evaluator.condition(for: target) {
-          measures.append((target, index, condition))
-        }
         continue
       }
       guard let condition = evaluator.condition(for: target) else {
@@ -76,33 +67,14 @@ public struct AttainmentEngine: Sendable {
           (target, "no model declared for \(target.indicator) in models.toml", .noData))
         continue
       }
-      let request = ProjectionRequest(toYear: target.year)
       do {
-        let fit = try projection.fit(
-          area: target.region, indicator: target.indicator, request: request)
-        let last = fit.history.lastYear!
-        let declaration = model.specifications?.declaration(
-          indicator: target.indicator, area: target.region)
-        let lastYear = model.plan.targets.filter {
-          $0.region == target.region && $0.indicator == target.indicator
-        }.map(\.year).max()!
-        let info = model.data.catalog[target.indicator]!
-        let s = SimulatedSeries(
-          area: target.region, indicator: target.indicator, kind: info.kind, trend: info.trend,
-          fitted: fit.fitted,
-          observed: Dictionary(uniqueKeysWithValues: zip(fit.history.years, fit.history.values)),
-          lastObserved: last, lastYear: Swift.max(lastYear, last), proxyNote: fit.proxyNote,
-          evidence: try? projection.evidence(
-            area: target.region, indicator: target.indicator, request: request),
-          followsIndicator: declaration?.options.realGrowth, componentOffset: offset,
-          streamKey: stableHash("series:" + key))
-        offset += s.components
-        series.append(s)
-        measures.append((target, series.count - 1, condition))
+        let index = try assembly.index(area: target.region, indicator: target.indicator)
+        measures.append((target, index, condition))
       } catch {
         unmeasured.append((target, "\(error)", .noData))
       }
     }
+    let series = assembly.series
     self.series = series
     let built = measures.map {
       TargetMeasure(target: $0.0, seriesIndex: $0.1, series: series[$0.1], condition: $0.2)
@@ -116,7 +88,7 @@ public struct AttainmentEngine: Sendable {
     }
     self.unmeasured = unmeasured
     correlation = try ShockCorrelation(series: series)
-    dimension = offset
+    dimension = assembly.dimension
     let first = series.map(\.firstProjected).min() ?? 0
     let last = series.map(\.lastYear).max() ?? 0
     shockYears = first...Swift.max(first, last)
@@ -140,7 +112,7 @@ public struct AttainmentEngine: Sendable {
 
   /// The simulated series: (area, indicator, model, proxy note).
   public var simulatedSeries: [(area: String, indicator: String, model: String, proxy: String?)] {
-    series.map { ($0.area, $0.indicator, $0.fitted.name, $0.proxyNote) }
+    series.map { ($0.area, $0.indicator, $0.modelName, $0.proxyNote) }
   }
 
   /// Runs every scenario with common random numbers.
@@ -244,7 +216,7 @@ public struct AttainmentEngine: Sendable {
       hi80: q[2], lo95: q[3], hi95: q[4], status: settings.thresholds.status(p),
       requiredForHalf: required.0, requiredForEighty: required.1,
       projectedAnnualChange: typicalChange, proxyNote: s.proxyNote, reason: nil,
-      model: s.fitted.name, evidence: s.evidence)
+      model: s.modelName, evidence: s.evidence)
   }
 }
 

@@ -55,8 +55,10 @@ struct ScenarioEffects: Sendable {
     assumptions = scenario.assumptions
     streamKeys = scenario.assumptions.map { stableHash("assumption:" + $0.name) }
     valueSpecs = scenario.assumptions.map(\.value)
+    // A product takes its components' effects (see ``SeriesProduct``), none of its own.
     let perSeries = series.map { s -> [(index: Int, follows: Bool)] in
-      scenario.assumptions.enumerated().compactMap { index, a in
+      guard s.product == nil else { return [] }
+      return scenario.assumptions.enumerated().compactMap { index, a in
         guard a.areas?.contains(s.area) ?? true else { return nil }
         if a.indicator == s.indicator { return (index, false) }
         if a.indicator == s.followsIndicator, a.effect == .growthShift || a.effect == .shock {

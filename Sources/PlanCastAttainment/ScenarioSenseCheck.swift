@@ -38,6 +38,15 @@ extension AttainmentEngine {
         hint: "Projected: \(projected.isEmpty ? "none" : projected.joined(separator: ", "))."
           + NameSuggestion.didYouMean(a.indicator, among: projected))
     }
+    if let product = acted.first(where: { $0.indicator == a.indicator && $0.product != nil }),
+      let rule = model.data.catalog[a.indicator]?.derivation
+    {
+      throw ModelError(
+        .invalidValue, at: a.location(of: "indicator"), field: "indicator",
+        "assumption '\(a.name)': \(a.indicator) in \(product.area) is computed on every draw as "
+          + "\(SeriesProduct.name(rule)), so that the three agree",
+        hint: "Put the assumption on \(rule.share) or \(rule.base) instead.")
+    }
     if let years = a.years {
       let windows = acted.map { $0.firstProjected...Swift.max($0.firstProjected, $0.lastYear) }
       for year in years where !windows.contains(where: { $0.contains(year) }) {

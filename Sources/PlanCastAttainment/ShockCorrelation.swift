@@ -22,10 +22,10 @@ struct ShockCorrelation: Sendable {
     let dimension = series.reduce(0) { $0 + $1.components }
     var r = Matrix.identity(dimension)
     let residuals = series.map { s -> [Int: Double]? in
-      guard let reporting = s.fitted as? any ResidualReporting,
-        s.fitted.innovationStandardDeviation > 0
+      guard let fitted = s.fitted, let reporting = fitted as? any ResidualReporting,
+        fitted.innovationStandardDeviation > 0
       else { return nil }
-      let sigma = s.fitted.innovationStandardDeviation
+      let sigma = fitted.innovationStandardDeviation
       return reporting.residualsByYear.mapValues { $0 / sigma }
     }
     for a in series.indices {

@@ -1,15 +1,25 @@
 import PlanCastForecasting
 import PlanCastPlan
 
-/// One series the Monte Carlo simulates: a fitted model, its observed values and where its
-/// shocks sit in the joint innovation vector.
+/// One series the Monte Carlo simulates: a fitted model (or a product of two other series), its
+/// observed values and where its shocks sit in the joint innovation vector.
 struct SimulatedSeries: Sendable {
+  /// Where the series' paths come from.
+  enum Source: Sendable {
+    /// Simulated by its fitted model.
+    case model(any FittedModel)
+    /// Computed from two other series on every draw.
+    case product(SeriesProduct)
+  }
+
   let area: String
   let indicator: String
   let kind: IndicatorKind
   /// How a constant yearly change compounds for this indicator (levels: growth or difference).
   let trend: TrendMeasure?
-  let fitted: any FittedModel
+  let source: Source
+  /// The model's name, or the product's rule.
+  let modelName: String
   /// Observed values by year (the fitted data window, after `--as-of`).
   let observed: [Int: Double]
   let lastObserved: Int
@@ -25,7 +35,14 @@ struct SimulatedSeries: Sendable {
   /// A stable key for this series' parameter-draw stream.
   let streamKey: UInt64
 
-  var components: Int { fitted.innovationsPerYear }
+  var fitted: (any FittedModel)? {
+    if case .model(let m) = source { m } else { nil }
+  }
+  var product: SeriesProduct? {
+    if case .product(let p) = source { p } else { nil }
+  }
+  /// Shocks per projected year: none for a product, which takes its components'.
+  var components: Int { fitted?.innovationsPerYear ?? 0 }
   var horizon: Int { lastYear - lastObserved }
   var firstProjected: Int { lastObserved + 1 }
   var lastObservedValue: Double { observed[lastObserved]! }

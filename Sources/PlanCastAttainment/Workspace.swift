@@ -19,7 +19,7 @@ struct Workspace {
   let plans: [SeriesPlan]
   /// Each series' `simulate`, bound to its concrete model once (``FittedModel/pathSimulator``):
   /// calling it through `any FittedModel` copied the model on every draw.
-  let simulators: [PathSimulator]
+  let simulators: [PathSimulator?]
   /// What a draw reads of the engine, kept apart (reading through ``engine`` copies it, with
   /// every array it holds).
   let dimension: Int
@@ -30,6 +30,8 @@ struct Workspace {
   /// not simulated: each series draws its parameters from its own stream, so skipping one
   /// changes no other series' path.
   let measuredSeries: [Int]
+  /// The product series some measured target reads, computed after their components.
+  let products: [(index: Int, product: SeriesProduct)]
 
   struct SeriesPlan {
     let horizon: Int
@@ -65,13 +67,17 @@ struct Workspace {
         horizon: $0.horizon, components: $0.components, firstProjected: $0.firstProjected,
         componentOffset: $0.componentOffset, streamKey: $0.streamKey)
     }
-    simulators = engine.series.map(\.fitted.pathSimulator)
+    simulators = engine.series.map { $0.fitted?.pathSimulator }
     dimension = engine.dimension
     firstShockYear = engine.shockYears.lowerBound
     measures = engine.measures
-    let read = Set(engine.measures.map(\.seriesIndex))
+    var read = Set(engine.measures.map(\.seriesIndex))
+    products = read.sorted().compactMap { k in
+      engine.series[k].product.flatMap { engine.series[k].horizon > 0 ? (k, $0) : nil }
+    }
+    for (_, p) in products { read.formUnion([p.share, p.base]) }
     measuredSeries = engine.series.indices.filter {
-      read.contains($0) && engine.series[$0].horizon > 0
+      read.contains($0) && engine.series[$0].horizon > 0 && engine.series[$0].fitted != nil
     }
   }
 
@@ -127,6 +133,7 @@ struct Workspace {
     let plans = plans
     let simulators = simulators
     let measuredSeries = measuredSeries
+    let products = products
     let residualScales = effects.residualScales
     values.withUnsafeBufferPointer { values in
       shocks.withUnsafeBufferPointer { shocks in
@@ -150,8 +157,19 @@ struct Workspace {
               var generator = Philox(seed: seed &+ s.streamKey, stream: UInt64(draw))
               let out = UnsafeMutableBufferPointer(
                 rebasing: paths[pathOffsets[k]..<(pathOffsets[k] + horizon)])
-              simulators[k](UnsafeBufferPointer(z), &generator, out)
+              simulators[k]?(UnsafeBufferPointer(z), &generator, out)
               effects.apply(series: k, values: values, path: out)
+            }
+            for (k, product) in products {
+              func path(_ j: Int) -> UnsafeBufferPointer<Double> {
+                UnsafeBufferPointer(
+                  rebasing: paths[
+                    pathOffsets[j]..<(pathOffsets[j] + Swift.max(0, plans[j].horizon))])
+              }
+              product.fill(
+                UnsafeMutableBufferPointer(
+                  rebasing: paths[pathOffsets[k]..<(pathOffsets[k] + plans[k].horizon)]),
+                share: path(product.share), base: path(product.base))
             }
             measures.withUnsafeBufferPointer { measures in
               for t in 0..<measures.count {

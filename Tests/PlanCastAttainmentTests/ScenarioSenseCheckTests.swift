@@ -95,12 +95,12 @@ import Testing
       field: "value", line: 10, fragments: ["outside 0–100"]),
     Case(
       label: "add making a level negative",
-      text: text([("growth_shift", "add"), ("gdp_real_growth", "pop_urban"), ("0.5", "-1e6")]),
+      text: text([("growth_shift", "add"), ("gdp_real_growth", "pop_resident"), ("0.5", "-1e6")]),
       field: "value", line: 10, fragments: ["≤ 0"]),
     Case(
       label: "normal add whose tail makes a level negative",
       text: text([
-        ("growth_shift", "add"), ("gdp_real_growth", "pop_urban"),
+        ("growth_shift", "add"), ("gdp_real_growth", "pop_resident"),
         ("value = 0.5", "distribution = { normal = [0, 10000] }"),
       ]), field: "distribution", line: 10, fragments: ["≤ 0"]),
     Case(
@@ -162,8 +162,16 @@ import Testing
       fragments: ["unknown assumption 'real_growth_shfit'", "Did you mean 'real_growth_shift'?"]),
     Case(
       label: "indicator that no target projects",
-      text: text([("gdp_real_growth", "pop_resident")]), field: "indicator", line: 9,
+      text: text([("gdp_real_growth", "pop_census")]), field: "indicator", line: 9,
       fragments: ["acts on nothing", "Projected:"]),
+    Case(
+      label: "assumption on urban population, the product of rate and resident population",
+      text: text([("growth_shift", "add"), ("gdp_real_growth", "pop_urban"), ("0.5", "20")]),
+      field: "indicator", line: 9,
+      fragments: [
+        "pop_urban in CZT is computed on every draw as urbanisation_rate / 100 × pop_resident",
+        "Put the assumption on urbanisation_rate or pop_resident instead",
+      ]),
     Case(
       label: "value and distribution both",
       text: text(extra: ["distribution = { normal = [0, 1] }"]), field: "value", line: 10,
@@ -189,7 +197,7 @@ import Testing
       Self.text(), Self.text([("0.5", "-1.5")], extra: ["years = [2025]", "low = -3", "high = 1"]),
       Self.text([("value = 0.5", "distribution = { normal = [0, 2] }")]),
       Self.text([("growth_shift", "fix"), ("gdp_real_growth", "urbanisation_rate"), ("0.5", "81")]),
-      Self.text([("growth_shift", "add"), ("gdp_real_growth", "pop_urban"), ("0.5", "-50")]),
+      Self.text([("growth_shift", "add"), ("gdp_real_growth", "pop_resident"), ("0.5", "-50")]),
       Self.text(extra: ["areas = [\"CZT\"]"]),
     ] {
       #expect(throws: Never.self) { try Self.check(text) }

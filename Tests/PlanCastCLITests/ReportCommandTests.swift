@@ -52,15 +52,17 @@ import Testing
     #expect(has("What it would take") && has("required for P=0.8"))
     #expect(has("Proxy: T07: "), "the energy target rests on a provincial proxy")
     #expect(has("T05 ") && has("no probability"))
-    // Sensitivity: a tornado per target some assumption moves (T03 is moved by none).
+    // Sensitivity: a tornado per target some assumption moves (T03, urban population = rate ×
+    // resident population, moves with the urbanisation pace).
     let sensitivity = try #require(
       page.components(separatedBy: "<section id=\"sensitivity\">").last?.components(
         separatedBy: "</section>"
       ).first)
     // T02 has no probability on the data to 2024 (CZT 2022 real growth is not published).
-    #expect(sensitivity.components(separatedBy: "<svg").count - 1 == 3, "T01, T07, T09")
+    #expect(sensitivity.components(separatedBy: "<svg").count - 1 == 4, "T01, T03, T07, T09")
     #expect(sensitivity.contains("What moves P(attain): T01"))
-    #expect(sensitivity.contains("Targets no assumption moves: T03"))
+    #expect(sensitivity.contains("What moves P(attain): T03"))
+    #expect(!sensitivity.contains("Targets no assumption moves"))
     #expect(sensitivity.contains("real_growth_shift"))
     #expect(
       page.contains("<td>scenario</td><td>all</td>") && page.contains("<td>draws</td><td>2000</td>")

@@ -29,6 +29,7 @@ enum SweepDrawsJSON {
                   })
               ),
               ("paths", .array(s.paths.map(JSONValue.double))),
+              ("product", s.product.map(productJSON) ?? .null),
             ])
           })
       ),
@@ -66,5 +67,15 @@ enum SweepDrawsJSON {
           })
       ),
     ]).render()
+  }
+
+  private static func productJSON(_ p: SweepDrawsDescription.Product) -> JSONValue {
+    .object([
+      ("share", .int(p.share)), ("base", .int(p.base)),
+      ("share_index", .array(p.shareIndex.map { .int($0) })),
+      ("share_observed", .array(p.shareObserved.map(JSONValue.double))),
+      ("base_index", .array(p.baseIndex.map { .int($0) })),
+      ("base_observed", .array(p.baseObserved.map(JSONValue.double))),
+    ])
   }
 }
