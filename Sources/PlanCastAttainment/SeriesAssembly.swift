@@ -44,8 +44,7 @@ struct SeriesAssembly {
   }
 
   private func isProjectable(_ indicator: String, area: String) -> Bool {
-    model.specifications?.declaration(indicator: indicator, area: area) != nil
-      && model.data.series(area: area, indicator: indicator)?.isEmpty == false
+    projection.isProjectable(area: area, indicator: indicator)
   }
 
   private mutating func fitted(area: String, indicator: String) throws -> Int {

@@ -46,7 +46,7 @@ import Testing
 
   @Test func fitShowsEstimatesWithStandardErrors() throws {
     let result = try PlanCommandTestSupport.run(
-      ["fit", "--city", "CZT", "--indicator", "pop_resident"] + Self.model)
+      ["fit", "--city", "Changsha", "--indicator", "pop_resident"] + Self.model)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("loglinear") && result.stdout.contains("std error"))
     #expect(result.stdout.contains("growth"))

@@ -118,11 +118,17 @@ public struct ProjectionEngine: Sendable {
     }
   }
 
-  /// Fits the declared model of (area, indicator) to its data window.
+  /// Fits the declared model of (area, indicator) to its data window; for an indicator with a
+  /// `derive` rule whose share and base both have a declared model and data in the area, the
+  /// product of the two fitted components (``FittedShareProduct``), as `attain` simulates it.
   public func fit(area: String, indicator: String, request: ProjectionRequest) throws
     -> (fitted: any FittedModel, history: YearlySeries, proxyNote: String?)
   {
     let (series, proxy) = try history(area: area, indicator: indicator, request: request)
+    if let product = try product(area: area, indicator: indicator, series: series, request: request)
+    {
+      return (product, series, proxy)
+    }
     guard let first = series.years.first, let last = series.lastYear else {
       throw ForecastError.invalidSeries(
         series.name, "no observations in the data window (check fit_from)")
@@ -133,6 +139,28 @@ public struct ProjectionEngine: Sendable {
     let fitted = try factory(area: area, request: request)
       .make(declaration, indicator: info, window: first...last).fit(series)
     return (fitted, series, proxy)
+  }
+
+  /// Whether (area, indicator) has a declared model and data.
+  public func isProjectable(area: String, indicator: String) -> Bool {
+    model.specifications?.declaration(indicator: indicator, area: area) != nil
+      && model.data.series(area: area, indicator: indicator)?.isEmpty == false
+  }
+
+  /// The share × base product of a `derive` indicator, or nil when the rule does not apply or a
+  /// component cannot be fitted (the indicator's own model then projects it).
+  private func product(
+    area: String, indicator: String, series: YearlySeries, request: ProjectionRequest
+  ) throws -> FittedShareProduct? {
+    guard let rule = model.data.catalog[indicator]?.derivation, rule.share != indicator,
+      rule.base != indicator, !series.isEmpty,
+      isProjectable(area: area, indicator: rule.share),
+      isProjectable(area: area, indicator: rule.base),
+      let share = try? fit(area: area, indicator: rule.share, request: request).fitted,
+      let base = try? fit(area: area, indicator: rule.base, request: request).fitted
+    else { return nil }
+    return FittedShareProduct(
+      share: share, base: base, series: series, name: "\(rule.share) / 100 × \(rule.base)")
   }
 
   /// The model factory for `area`: `auto` follows models.toml's selection rule, and composite
