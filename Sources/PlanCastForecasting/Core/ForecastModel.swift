@@ -64,6 +64,11 @@ public struct ParameterEstimate: Sendable, Equatable {
     self.estimate = estimate
     self.standardError = standardError
   }
+
+  /// The same estimate named `prefix.name`, for a component of a composite model.
+  public func prefixed(_ prefix: String) -> ParameterEstimate {
+    ParameterEstimate(name: prefix + "." + name, estimate: estimate, standardError: standardError)
+  }
 }
 
 extension FittedModel {

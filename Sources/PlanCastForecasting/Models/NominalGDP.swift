@@ -151,14 +151,8 @@ public struct FittedNominalGDP: FittedModel {
   public var innovationsPerYear: Int { 2 }
 
   public var parameters: [ParameterEstimate] {
-    real.parameters.map {
-      ParameterEstimate(
-        name: "real." + $0.name, estimate: $0.estimate, standardError: $0.standardError)
-    }
-      + deflator.parameters.map {
-        ParameterEstimate(
-          name: "deflator." + $0.name, estimate: $0.estimate, standardError: $0.standardError)
-      }
+    real.parameters.map { $0.prefixed("real") }
+      + deflator.parameters.map { $0.prefixed("deflator") }
       + [
         ParameterEstimate(
           name: "correlation", estimate: correlation,

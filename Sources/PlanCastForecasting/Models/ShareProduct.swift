@@ -20,14 +20,7 @@ public struct FittedShareProduct: FittedModel {
   }
 
   public var parameters: [ParameterEstimate] {
-    share.parameters.map {
-      ParameterEstimate(
-        name: "share." + $0.name, estimate: $0.estimate, standardError: $0.standardError)
-    }
-      + base.parameters.map {
-        ParameterEstimate(
-          name: "base." + $0.name, estimate: $0.estimate, standardError: $0.standardError)
-      }
+    share.parameters.map { $0.prefixed("share") } + base.parameters.map { $0.prefixed("base") }
   }
 
   /// Not comparable with a model of the product's own data: the components fit other series.
