@@ -65,7 +65,7 @@ awk -F, 'NR == FNR { if (FNR > 1) n[$1] = $4; next }
   "$DATA/series.csv" "$DATA/competition-forecasts.csv" > "$OUT/competition.csv"
 
 echo
-echo "## Accuracy on the M3 yearly test years (sMAPE %, MASE, interval coverage %)"
+echo "## Accuracy on the M3 yearly test years (sMAPE %, MASE, interval coverage %, scaled WIS)"
 echo
 echo "PlanCast (point forecast = median column):"
 "$PLANCAST" forecast score --forecasts "$OUT/ours.csv" --actuals "$OUT/test.csv" \

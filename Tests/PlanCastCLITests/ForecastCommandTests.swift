@@ -163,5 +163,9 @@ import Testing
     #expect(abs(Double(row[5])! - 1 / 1.5) < 1e-9)  // MASE: mean |e| = 1, scale 1.5
     #expect(Double(row[6]) == 50)
     #expect(Double(row[7]) == 100)
+    // WIS by hand: h1 (0 + 0.1·2 + 0.025·4) / 2.5 = 0.12; h2 (½·2 + 0.1·(2 + 10·1) + 0.025·4)
+    // / 2.5 = 0.92; mean 0.52 over the scale 1.5.
+    #expect(rows[0][8] == "wis_scaled")
+    #expect(abs(Double(row[8])! - 0.52 / 1.5) < 1e-12)
   }
 }

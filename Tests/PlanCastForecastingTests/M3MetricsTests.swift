@@ -127,4 +127,28 @@ import Testing
       try M3Metrics.evaluate(forecasts: [:], actuals: actuals, training: training)
     }
   }
+
+  @Test func weightedIntervalScoreByHand() throws {
+    // Actual 10, median 9, 80 % [8, 9.5] (missed by 0.5), 95 % [7, 12]:
+    // (½·1 + 0.1·(1.5 + 10·0.5) + 0.025·5) / 2.5 = 1.275 / 2.5 = 0.51.
+    let wis = M3Metrics.weightedIntervalScore(
+      actual: 10, median: 9, interval80: .init(lower: 8, upper: 9.5),
+      interval95: .init(lower: 7, upper: 12))
+    #expect(abs(wis - 0.51) < 1e-12)
+    // Intervals shrunk onto the point: WIS = |A − m|, so scaled WIS = MASE.
+    let point = M3Metrics.SeriesForecasts(
+      point: [12, 15], interval80: [.init(lower: 12, upper: 12), .init(lower: 15, upper: 15)],
+      interval95: [.init(lower: 12, upper: 12), .init(lower: 15, upper: 15)])
+    let a = try M3Metrics.evaluate(
+      forecasts: ["a": point], actuals: ["a": [10, 20]], training: ["a": [1, 2, 4]])
+    #expect(abs(try #require(a.scaledWIS) - a.mase) < 1e-12)
+    // A non-finite bound (a flat forecast's empty interval) leaves WIS undefined.
+    let open = M3Metrics.SeriesForecasts(
+      point: [12, 15],
+      interval80: [.init(lower: -.infinity, upper: .infinity), .init(lower: 14, upper: 16)],
+      interval95: [.init(lower: 11, upper: 13), .init(lower: 13, upper: 17)])
+    let b = try M3Metrics.evaluate(
+      forecasts: ["a": open], actuals: ["a": [10, 20]], training: ["a": [1, 2, 4]])
+    #expect(b.scaledWIS == nil && b.coverage80 != nil)
+  }
 }

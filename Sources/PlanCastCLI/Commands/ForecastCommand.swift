@@ -222,7 +222,11 @@ struct ForecastScoreCommand: ParsableCommand {
       one-step change of the series' training values, averaged over series (Makridakis & Hibon \
       2000; Hyndman & Koehler 2006 — the definitions of the published M3 tables). Horizon h is \
       the h-th year of a series in --actuals. Coverage is the share of actuals inside \
-      [lo80, hi80] and [lo95, hi95] when the forecasts file has those columns.
+      [lo80, hi80] and [lo95, hi95] when the forecasts file has those columns; with them, \
+      wis_scaled is the weighted interval score of the point (taken as the median) and the two \
+      intervals (Bracher et al. 2021, a quantile approximation of the CRPS), divided by the \
+      MASE scale and averaged like MASE: it equals MASE for intervals shrunk onto the point, so \
+      below MASE the intervals carry information, and lower is better.
 
       --forecasts is a CSV with series_id, year, the point column (--point, default median) \
       and optionally lo80, hi80, lo95, hi95 and a column to group by (--group-by, e.g. method); \

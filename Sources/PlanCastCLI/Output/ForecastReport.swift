@@ -93,7 +93,10 @@ struct ForecastScoreReport {
   func table(digits: Int?) -> Table {
     let keys =
       ["method"] + (1...Swift.max(1, horizon)).map { "smape_h\($0)" }
-      + ["smape_avg_1_4", "smape_avg_1_\(horizon)", "mase", "coverage80", "coverage95", "series"]
+      + [
+        "smape_avg_1_4", "smape_avg_1_\(horizon)", "mase", "coverage80", "coverage95",
+        "wis_scaled", "series",
+      ]
     var table = Table(
       headers: keys, alignments: [.left] + Array(repeating: .right, count: keys.count - 1))
     func cell(_ x: Double?, _ d: Int) -> Cell {
@@ -106,6 +109,7 @@ struct ForecastScoreReport {
       row += a.smapeByHorizon.map { cell($0, 2) }
       row += [cell(a.smapeAverage1to4, 2), cell(a.smapeAverage, 2), cell(a.mase, 3)]
       row += [cell(a.coverage80.map { $0 * 100 }, 1), cell(a.coverage95.map { $0 * 100 }, 1)]
+      row.append(cell(a.scaledWIS, 3))
       row.append(.integer(a.seriesCount))
       table.append(row)
     }

@@ -15,6 +15,12 @@
 ///   in-sample one-step naive MAE of the training part, `(1/(n−1))·Σ_{t=2..n} |y_t − y_{t−1}|`;
 ///   then the mean over series.
 /// - **Coverage**: the share of series × horizons whose actual lies inside `[lower, upper]`.
+/// - **Scaled WIS**: the weighted interval score (Bracher et al. 2021) of the median and the 80%
+///   and 95% intervals, `(½|A − m| + Σ_α (α/2)·IS_α) / 2.5` with the interval score
+///   `IS_α = (u − l) + (2/α)·(l − A)⁺ + (2/α)·(A − u)⁺`, a quantile-based approximation of the
+///   CRPS; per series the mean over horizons divided by the MASE scale, then the mean over
+///   series. For intervals shrunk onto the point it equals MASE, so a value below MASE means the
+///   intervals carry information.
 ///
 /// These reproduce the published M3 yearly tables from the submitted forecasts (see
 /// `M3MetricsTests` and `Benchmarks/m3/README.md`).
@@ -46,7 +52,27 @@ public enum M3Metrics {
     /// Share of actuals inside the 80% and 95% intervals, when intervals were given.
     public let coverage80: Double?
     public let coverage95: Double?
+    /// Mean scaled weighted interval score, when every interval is finite.
+    public let scaledWIS: Double?
     public let seriesCount: Int
+  }
+
+  /// The interval score of `[lower, upper]` at level `1 − alpha` for the outcome `actual`.
+  public static func intervalScore(
+    actual: Double, lower: Double, upper: Double, alpha: Double
+  ) -> Double {
+    (upper - lower) + 2 / alpha * (Swift.max(0, lower - actual) + Swift.max(0, actual - upper))
+  }
+
+  /// The weighted interval score of a median and central 80% and 95% intervals.
+  public static func weightedIntervalScore(
+    actual: Double, median: Double, interval80: ForecastInterval, interval95: ForecastInterval
+  ) -> Double {
+    let s80 = intervalScore(
+      actual: actual, lower: interval80.lower, upper: interval80.upper, alpha: 0.2)
+    let s95 = intervalScore(
+      actual: actual, lower: interval95.lower, upper: interval95.upper, alpha: 0.05)
+    return (0.5 * abs(actual - median) + 0.1 * s80 + 0.025 * s95) / 2.5
   }
 
   /// Problems of an evaluation's inputs.
@@ -96,6 +122,8 @@ public enum M3Metrics {
     var covered95 = 0
     var intervalTerms = 0
     var haveIntervals = true
+    var wisSum = 0.0
+    var wisFinite = true
     for id in ids {
       let actual = actuals[id]!
       guard let f = forecasts[id] else {
@@ -118,11 +146,16 @@ public enum M3Metrics {
       if let i80 = f.interval80, let i95 = f.interval95, i80.count >= actual.count,
         i95.count >= actual.count
       {
+        var wis = 0.0
         for h in actual.indices {
           intervalTerms += 1
           if i80[h].lower <= actual[h] && actual[h] <= i80[h].upper { covered80 += 1 }
           if i95[h].lower <= actual[h] && actual[h] <= i95[h].upper { covered95 += 1 }
+          wis += weightedIntervalScore(
+            actual: actual[h], median: f.point[h], interval80: i80[h], interval95: i95[h])
         }
+        wisFinite = wisFinite && wis.isFinite
+        wisSum += wis / Double(actual.count) / scale
       } else {
         haveIntervals = false
       }
@@ -139,6 +172,7 @@ public enum M3Metrics {
       smapeAverage: average(0..<horizon), mase: maseSum / Double(Swift.max(1, ids.count)),
       coverage80: useIntervals ? Double(covered80) / Double(intervalTerms) : nil,
       coverage95: useIntervals ? Double(covered95) / Double(intervalTerms) : nil,
+      scaledWIS: useIntervals && wisFinite ? wisSum / Double(Swift.max(1, ids.count)) : nil,
       seriesCount: ids.count)
   }
 }
