@@ -193,6 +193,58 @@ import Testing
     #expect(e.kind == .unknownArea && e.field == "members" && e.location.line == 17)
   }
 
+  @Test func regionMemberListedTwiceIsRefused() throws {
+    // Counted twice, a member doubled the region's GDP (P(T01) → 1.000 in the probe).
+    let e = try TestSupport.loadError {
+      try TestSupport.replace(
+        "members = [\"A\", \"B\"]", with: "members = [\"A\", \"B\", \"A\"]", in: "model.toml",
+        of: $0)
+    }
+    #expect(e.field == "members" && e.location.line == 17)
+    #expect(e.description.contains("'A' is listed twice as a member"))
+  }
+
+  @Test(arguments: [
+    ("A,gdp,2022,-5,money,t,src,", "not a plausible level of gdp (allowed: at least 0)"),
+    ("A,urban_rate,2022,183,pct,t,src,", "not a plausible share of urban_rate (allowed: 0 to 100)"),
+    ("A,urban_rate,2022,-0.5,pct,t,src,", "not a plausible share of urban_rate"),
+    ("A,growth,2022,-140,pct,t,src,", "not a plausible rate of growth (allowed: -100 to 100)"),
+    ("A,growth,2022,250,pct,t,src,", "not a plausible rate of growth"),
+  ])
+  func implausibleValuesNameTheirLineAndWhatIsAllowed(row: String, message: String) throws {
+    let e = try TestSupport.loadError { try TestSupport.append(row, to: csv, of: $0) }
+    #expect(e.kind == .invalidValue && e.field == "value" && e.location.line == 16)
+    #expect(e.description.contains(message), "\(e)")
+  }
+
+  @Test func plausibleOverridesTheKindsRange() throws {
+    // A rate allowed to fall by at most 50 %: -60 is refused, 250 too, and 0 loads.
+    let bad = try TestSupport.loadError {
+      try TestSupport.replace(
+        "weight_lag = 1", with: "weight_lag = 1\nplausible = [-50, 300]", in: "indicators.toml",
+        of: $0)
+      try TestSupport.append("A,growth,2022,-60,pct,t,src,", to: csv, of: $0)
+    }
+    #expect(bad.description.contains("allowed: -50 to 300"))
+    let malformed = try TestSupport.loadError {
+      try TestSupport.replace(
+        "weight_lag = 1", with: "weight_lag = 1\nplausible = [5, 1]", in: "indicators.toml",
+        of: $0)
+    }
+    #expect(malformed.field == "plausible" && malformed.description.contains("low < high"))
+    let dir = try TestSupport.mutatedMinimal {
+      try TestSupport.replace(
+        "weight_lag = 1", with: "weight_lag = 1\nplausible = [-50, 300]", in: "indicators.toml",
+        of: $0)
+      try TestSupport.append("A,growth,2022,250,pct,t,src,", to: csv, of: $0)
+    }
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let model = try PlanModel.load(directory: dir.path)
+    #expect(
+      model.data.series(area: "A", indicator: "growth")?.points.contains { $0.value == 250 } == true
+    )
+  }
+
   @Test func proxySourceMustBeDeclared() throws {
     let e = try TestSupport.loadError {
       try TestSupport.replace(

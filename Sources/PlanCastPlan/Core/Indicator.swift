@@ -6,6 +6,17 @@ public enum IndicatorKind: String, Sendable, CaseIterable {
   case share
   /// An annual % change on the previous year (real growth, energy-intensity change).
   case rate
+
+  /// The values an observation of this kind may take unless `plausible` in indicators.toml
+  /// says otherwise: levels are not negative, shares lie in 0–100, rates in −100…+100 (a fall
+  /// of more than everything, or more than a doubling in a year, is a typo or a unit slip).
+  public var defaultPlausibleRange: ClosedRange<Double> {
+    switch self {
+    case .level: 0...Double.greatestFiniteMagnitude
+    case .share: 0...100
+    case .rate: -100...100
+    }
+  }
 }
 
 /// How a year-to-year change of a level or share is measured.
@@ -65,10 +76,14 @@ public struct Indicator: Sendable, Hashable {
   /// First years of a new, non-comparable basis, ascending.
   public let breaks: [Int]
   public let derivation: Derivation?
+  /// The values an observation may take (``IndicatorKind/defaultPlausibleRange`` unless
+  /// `plausible = [low, high]` is given); others are refused at load.
+  public let plausibleRange: ClosedRange<Double>
 
   public init(
     id: String, nameEN: String, nameZH: String, unit: String, kind: IndicatorKind,
-    trend: TrendMeasure?, aggregation: Aggregation, breaks: [Int], derivation: Derivation?
+    trend: TrendMeasure?, aggregation: Aggregation, breaks: [Int], derivation: Derivation?,
+    plausibleRange: ClosedRange<Double>? = nil
   ) {
     self.id = id
     self.nameEN = nameEN
@@ -79,6 +94,7 @@ public struct Indicator: Sendable, Hashable {
     self.aggregation = aggregation
     self.breaks = breaks.sorted()
     self.derivation = derivation
+    self.plausibleRange = plausibleRange ?? kind.defaultPlausibleRange
   }
 
   public func name(_ language: Language) -> String { language == .zh ? nameZH : nameEN }

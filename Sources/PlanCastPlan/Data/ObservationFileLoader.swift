@@ -140,6 +140,20 @@ private struct RowReader {
           "Write a plain decimal number such as 1234.5 (no decimal comma, thousands separator, "
           + "hexadecimal or units).")
     }
+    guard indicator.plausibleRange.contains(value) else {
+      let range = indicator.plausibleRange
+      let allowed =
+        range.upperBound == .greatestFiniteMagnitude
+        ? "at least \(range.lowerBound.formatted6)"
+        : "\(range.lowerBound.formatted6) to \(range.upperBound.formatted6)"
+      throw fail(
+        .invalidValue, "value",
+        "\(EchoText.short(valueText)) is not a plausible \(indicator.kind.rawValue) of \(indicatorID) "
+          + "(allowed: \(allowed))",
+        hint:
+          "Check the sign, the unit and the decimal point; if the value is right, widen "
+          + "`plausible = [low, high]` for \(indicatorID) in indicators.toml.")
+    }
     let unit = field("unit")
     guard unit == indicator.unit else {
       let known = config.units[unit] != nil

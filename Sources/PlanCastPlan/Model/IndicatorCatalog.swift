@@ -12,7 +12,7 @@ public struct IndicatorCatalog: Sendable {
 enum IndicatorCatalogLoader {
   private static let keys: Set<String> = [
     "name_en", "name_zh", "unit", "kind", "trend", "aggregation", "numerator", "denominator",
-    "scale", "weight", "weight_lag", "breaks", "derive",
+    "scale", "weight", "weight_lag", "breaks", "derive", "plausible",
   ]
 
   static func load(path: String, config: ModelConfig) throws(ModelError) -> IndicatorCatalog {
@@ -82,10 +82,20 @@ enum IndicatorCatalogLoader {
     if let d = try s.subtable("derive") {
       derivation = Derivation(share: try d.string("share"), base: try d.string("base"))
     }
+    var plausible: ClosedRange<Double>?
+    if s.has("plausible") {
+      let bounds = try s.doubleArray("plausible")
+      guard bounds.count == 2, bounds[0] < bounds[1] else {
+        throw s.error(
+          "plausible", .invalidValue, "plausible must be [low, high] with low < high",
+          hint: "E.g. plausible = [-50, 50] for a rate that never moves more than 50 % a year.")
+      }
+      plausible = bounds[0]...bounds[1]
+    }
     return Indicator(
       id: s.section, nameEN: try s.string("name_en"), nameZH: try s.string("name_zh"),
       unit: unit, kind: kind, trend: trend, aggregation: try aggregation(s), breaks: breaks,
-      derivation: derivation)
+      derivation: derivation, plausibleRange: plausible)
   }
 
   private enum Rule: String, CaseIterable {

@@ -130,6 +130,14 @@ enum ModelConfigLoader {
         throw section.error(
           "members", "only a region has members", hint: "Set kind = \"region\" or drop members.")
       }
+      if let twice = members.enumerated().first(where: {
+        members[..<$0.offset].contains($0.element)
+      }) {
+        throw section.error(
+          "members",
+          "'\(twice.element)' is listed twice as a member of '\(id)': it would be counted twice",
+          hint: "List each member city once.")
+      }
       areas.append(
         Area(
           id: id, kind: kind, nameEN: try section.string("name_en"),
