@@ -11,12 +11,16 @@ public enum AtomicFile {
   public enum WriteError: Error, Equatable, CustomStringConvertible {
     case exists(String)
     case directoryMissing(String)
+    /// The folder to write into is a file.
+    case notADirectory(String)
     case failed(path: String, reason: String)
 
     public var description: String {
       switch self {
       case .exists(let path): "\(path) exists; pass --force to overwrite it"
       case .directoryMissing(let path): "\(path): the directory does not exist; create it first"
+      case .notADirectory(let path):
+        "\(path) is a file, not a directory: name the folder to write into (or a new one)"
       case .failed(let path, let reason): "\(path): cannot write (\(reason)); nothing was written"
       }
     }
@@ -61,9 +65,10 @@ public enum AtomicFile {
       }
       let directory = url.deletingLastPathComponent()
       var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
-        isDirectory.boolValue
-      else { throw .directoryMissing(directory.path) }
+      guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
+        throw .directoryMissing(directory.path)
+      }
+      guard isDirectory.boolValue else { throw .notADirectory(directory.path) }
       if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
         if isDirectory.boolValue {
           throw .failed(path: item.path, reason: "a directory of that name exists")

@@ -137,8 +137,34 @@ public struct SweepShard: Sendable, Codable, Equatable {
       return shard
     } catch let error as SensitivityError {
       throw error
+    } catch let error as DecodingError {
+      throw .invalid("\(file) is not a PlanCast sweep shard: \(Self.reason(error))")
     } catch {
-      throw .invalid("\(file) is not a PlanCast sweep shard (\(error))")
+      throw .invalid("\(file) is not a PlanCast sweep shard")
+    }
+  }
+
+  /// A decoding failure in a user's words: which key, at which path, and what was wrong.
+  static func reason(_ error: DecodingError) -> String {
+    func path(_ context: DecodingError.Context, _ key: CodingKey? = nil) -> String {
+      let keys = (context.codingPath + (key.map { [$0] } ?? [])).map {
+        $0.intValue.map { "[\($0)]" } ?? $0.stringValue
+      }
+      return keys.isEmpty ? "the document" : "'" + keys.joined(separator: ".") + "'"
+    }
+    switch error {
+    case .keyNotFound(let key, let context):
+      return
+        "\(path(context, key)) is missing (written by plancast sweep … --shard K/N --output FILE)"
+    case .typeMismatch(let type, let context):
+      return "\(path(context)) is not a \(type)"
+    case .valueNotFound(let type, let context):
+      return "\(path(context)) is null, expected a \(type)"
+    case .dataCorrupted(let context):
+      return context.codingPath.isEmpty
+        ? "not valid JSON" : "\(path(context)) is not valid (\(context.debugDescription))"
+    @unknown default:
+      return "cannot be read"
     }
   }
 

@@ -200,7 +200,10 @@ enum ExportTestTools {
     let file = dir.appendingPathComponent("plain-file")
     try Data().write(to: file)
     let notDirectory = try Self.export(["--what", "targets", "--to", file.path])
-    #expect(notDirectory.status == 1 && notDirectory.stderr.contains("does not exist"))
+    // A file where the folder should be is said so (it used to be "does not exist").
+    #expect(
+      notDirectory.status == 1
+        && notDirectory.stderr.contains("\(file.path) is a file, not a directory"))
     #expect(try ExportTestTools.listing(dir) == ["plain-file"])
   }
 

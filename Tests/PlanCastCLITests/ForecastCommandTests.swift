@@ -142,6 +142,18 @@ import Testing
     #expect(usage.stderr.contains("unknown --method 'arima'"))
   }
 
+  @Test func aDirectoryOrAMissingFileIsSaidOnceWithItsPath() throws {
+    let dir = FileManager.default.temporaryDirectory.path
+    let directory = try PlanCommandTestSupport.run(["forecast", "--data", dir, "--horizon", "3"])
+    #expect(directory.status == 1)
+    #expect(directory.stderr.contains("\(dir): is a directory, not a file"), "\(directory.stderr)")
+    #expect(!directory.stderr.contains("\(dir): \(dir)"))
+    let missing = try PlanCommandTestSupport.run([
+      "forecast", "--data", dir + "/plancast-none.csv", "--horizon", "3",
+    ])
+    #expect(missing.status == 1 && missing.stderr.contains("plancast-none.csv: no such file"))
+  }
+
   @Test func scoreComputesM3Measures() throws {
     let training = try Self.write("series_id,year,value\na,1,10\na,2,12\na,3,11\n")
     let actuals = try Self.write("series_id,year,value\na,4,12\na,5,14\n")

@@ -46,6 +46,21 @@ import Testing
     #expect(error?.description.contains("does not exist; create it first") == true)
   }
 
+  @Test func aFileWhereTheFolderShouldBeIsSaidSo() throws {
+    // `export --to FILE` said "the directory does not exist" of a file that exists.
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("out")
+    try Data("x".utf8).write(to: file)
+    #expect(throws: AtomicFile.WriteError.notADirectory(file.path)) {
+      try AtomicFile.write(Data(), to: file.appendingPathComponent("a.csv").path, overwrite: false)
+    }
+    #expect(
+      AtomicFile.WriteError.notADirectory(file.path).description
+        == "\(file.path) is a file, not a directory: name the folder to write into (or a new one)")
+    #expect(try String(contentsOf: file, encoding: .utf8) == "x")
+  }
+
   /// A full disk part-way through: the second file's bytes go to /dev/full (ENOSPC). The first
   /// file, already staged, must be removed and no destination created.
   @Test func fullDiskPartWayLeavesNothingBehind() throws {

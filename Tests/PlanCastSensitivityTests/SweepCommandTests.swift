@@ -147,6 +147,21 @@ import Testing
     // A missing part or a part of another sweep is an error.
     let missing = try Self.run(["merge"] + files.dropLast())
     #expect(missing.status == 1 && missing.stderr.contains("missing shard"))
+    // Files that are not shards are said in a user's words, not Swift's DecodingError text.
+    let temporary = FileManager.default.temporaryDirectory
+    let cases = [
+      ("{\"method\": 5}", "is not a PlanCast sweep shard: 'format' is missing"),
+      ("{\"x\":", "is not a PlanCast sweep shard: not valid JSON"),
+    ]
+    for (k, (text, message)) in cases.enumerated() {
+      let file = temporary.appendingPathComponent(
+        "plancast-not-a-shard-\(k)-\(UUID().uuidString).json")
+      try text.write(to: file, atomically: true, encoding: .utf8)
+      defer { try? FileManager.default.removeItem(at: file) }
+      let bad = try Self.run(["merge", file.path])
+      #expect(bad.status == 1 && bad.stderr.contains(message), "\(bad.stderr)")
+      #expect(!bad.stderr.contains("DecodingError") && !bad.stderr.contains("CodingKeys"))
+    }
   }
 
   @Test(arguments: [

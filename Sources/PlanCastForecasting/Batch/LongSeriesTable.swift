@@ -52,7 +52,7 @@ public struct LongSeriesTable: Sendable {
       throw SeriesFileError(
         file: path, line: error.line, field: error.field, message: error.message)
     } catch let error as InputFileError {
-      throw SeriesFileError(file: path, line: nil, field: nil, message: error.description)
+      throw SeriesFileError(file: path, line: nil, field: nil, message: error.reason)
     }
     return try builder.table()
   }

@@ -10,11 +10,18 @@ public enum InputFileError: Error, Sendable, Equatable, CustomStringConvertible 
   /// The file exists but reading it failed (permissions, I/O).
   case unreadable(path: String, reason: String)
 
+  /// What is wrong, without the path (for messages that name the file already).
+  public var reason: String {
+    switch self {
+    case .missing: "no such file"
+    case .directory: "is a directory, not a file"
+    case .unreadable(_, let reason): "cannot be read (\(reason))"
+    }
+  }
+
   public var description: String {
     switch self {
-    case .missing(let path): "\(path): no such file"
-    case .directory(let path): "\(path): is a directory, not a file"
-    case .unreadable(let path, let reason): "\(path): cannot be read (\(reason))"
+    case .missing(let path), .directory(let path), .unreadable(let path, _): "\(path): \(reason)"
     }
   }
 }
