@@ -76,6 +76,11 @@ public enum AtomicFile {
         if !overwrite { throw .exists(item.path) }
       }
     }
+    let directories = Set(
+      items.map {
+        URL(fileURLWithPath: $0.path).standardizedFileURL.deletingLastPathComponent().path
+      })
+    for directory in directories.sorted() { removeStaleTemporaries(in: directory) }
     var staged: [(temporary: URL, destination: String)] = []
     func discardStaged() {
       for file in staged { try? FileManager.default.removeItem(at: file.temporary) }
@@ -100,6 +105,33 @@ public enum AtomicFile {
       for rest in staged[index...] { try? FileManager.default.removeItem(at: rest.temporary) }
       throw .failed(path: file.destination, reason: reason)
     }
+  }
+
+  /// Removes temporary files that an earlier write left in `directory` when its process was
+  /// killed (`.NAME.PID.UUID.tmp` whose process no longer exists). Those of live processes,
+  /// this one included, are left alone.
+  public static func removeStaleTemporaries(in directory: String) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+      return
+    }
+    for name in names {
+      guard let pid = temporaryOwner(name), !isAlive(pid) else { continue }
+      try? FileManager.default.removeItem(atPath: directory + "/" + name)
+    }
+  }
+
+  /// The process id in a temporary file name `.NAME.PID.UUID.tmp`, or nil for any other name.
+  static func temporaryOwner(_ name: String) -> Int32? {
+    guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
+    let parts = name.dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count >= 4, UUID(uuidString: String(parts[parts.count - 1])) != nil,
+      let pid = Int32(parts[parts.count - 2]), pid > 0
+    else { return nil }
+    return pid
+  }
+
+  static func isAlive(_ pid: Int32) -> Bool {
+    kill(pid, 0) == 0 || errno != ESRCH
   }
 
   static func reason(_ error: any Error) -> String {

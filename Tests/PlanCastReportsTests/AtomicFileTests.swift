@@ -46,6 +46,27 @@ import Testing
     #expect(error?.description.contains("does not exist; create it first") == true)
   }
 
+  @Test func temporariesOfKilledWritersAreRemovedOnTheNextWrite() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    // A process that has exited stands for one killed mid-write.
+    let gone = Process()
+    gone.executableURL = URL(fileURLWithPath: "/bin/true")
+    try gone.run()
+    gone.waitUntilExit()
+    let stale = ".attainment.csv.\(gone.processIdentifier).\(UUID().uuidString).tmp"
+    let live = ".targets.csv.\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString).tmp"
+    for name in [stale, live, ".notes.tmp", "mine.csv"] {
+      try Data("x".utf8).write(to: dir.appendingPathComponent(name))
+    }
+    try AtomicFile.write(
+      Data("new".utf8), to: dir.appendingPathComponent("a.csv").path, overwrite: false)
+    // The dead writer's file is gone; a live writer's and files not named like ours stay.
+    #expect(try Self.contents(dir) == [live, ".notes.tmp", "a.csv", "mine.csv"].sorted())
+    #expect(AtomicFile.temporaryOwner(stale) == gone.processIdentifier)
+    #expect(AtomicFile.temporaryOwner(".a.1.tmp") == nil)
+  }
+
   @Test func aFileWhereTheFolderShouldBeIsSaidSo() throws {
     // `export --to FILE` said "the directory does not exist" of a file that exists.
     let dir = try ExternalTool.temporaryDirectory()
