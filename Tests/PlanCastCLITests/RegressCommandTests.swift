@@ -140,6 +140,25 @@ import Testing
       try Self.regress(["--data", "x.csv", "--y", "y", "--x", "a", "--cov", "hc9"]).status == 2)
   }
 
+  @Test func theResponseAsARegressorOrARegressorTwiceIsRefused() throws {
+    // Both used to be fitted (R² = 1, or two identical columns) with only a footnote.
+    let path = try Self.write("y,x\n1,1\n2,2.1\n3,2.9\n4,4.2\n")
+    let itself = try Self.regress(["--data", path, "--y", "y", "--x", "y"])
+    #expect(itself.status == 2 && itself.stderr.contains("--x names the response 'y'"))
+    let twice = try Self.regress(["--data", path, "--y", "y", "--x", "x,x"])
+    #expect(twice.status == 2 && twice.stderr.contains("--x lists 'x' twice"))
+    #expect(itself.stdout.isEmpty && twice.stdout.isEmpty)
+  }
+
+  @Test func valuesNearTheLargestDoubleNameTheirColumn() throws {
+    // They used to give a slope of −7e−309 with standard error 0 and t = −inf.
+    let path = try Self.write(
+      "y,x\n1,1e308\n2,1.0000000001e308\n3,1.0000000002e308\n4,1.0000000003e308\n")
+    let r = try Self.regress(["--data", path, "--y", "y", "--x", "x"])
+    #expect(r.status == 1 && r.stdout.isEmpty)
+    #expect(r.stderr.contains("column 'x' is too large for double precision"), "\(r.stderr)")
+  }
+
   @Test func versionAndHelp() throws {
     let version = try PlanCommandTestSupport.run(["--version"])
     #expect(version.status == 0 && !version.stdout.isEmpty)

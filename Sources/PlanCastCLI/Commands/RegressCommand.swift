@@ -52,6 +52,14 @@ public struct RegressCommand: ParsableCommand {
     guard !x.isEmpty, x.allSatisfy({ !$0.isEmpty }) else {
       throw ValidationError("--x needs at least one column name, e.g. --x year,investment")
     }
+    if x.contains(y) {
+      throw ValidationError(
+        "--x names the response '\(y)': a column cannot explain itself (the fit would be exact)")
+    }
+    if let twice = x.enumerated().first(where: { x[..<$0.offset].contains($0.element) }) {
+      throw ValidationError(
+        "--x lists '\(twice.element)' twice: the design matrix would have two identical columns")
+    }
     if let hacLags, hacLags < 0 { throw ValidationError("--hac-lags must be 0 or more") }
     if hacLags != nil, cov != .hac { throw ValidationError("--hac-lags goes with --cov hac") }
   }

@@ -177,7 +177,7 @@ public enum LinearRegression {
         sum > 0x1p-900 && sum < 0x1p900
         ? sum.squareRoot() : SmallPivotedQR.norm(column, count: n)
       guard norm.isFinite else {
-        throw RegressionError.linearAlgebra(.nonFinite("matrix passed to QR"))
+        throw RegressionError.overflow(column: j < data.names.count ? data.names[j] : "\(j + 1)")
       }
       scales[j] = 1
       norms[j] = 0

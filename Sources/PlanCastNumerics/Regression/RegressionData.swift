@@ -58,6 +58,8 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
   /// Fewer observations than estimable coefficients leaves no residual degrees of freedom.
   case tooFewObservations(observations: Int, parameters: Int)
   case linearAlgebra(LinearAlgebraError)
+  /// A column's values are so large that its norm overflows double precision.
+  case overflow(column: String)
 
   public var description: String {
     switch self {
@@ -67,6 +69,9 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
     case .tooFewObservations(let n, let k):
       "\(n) observations cannot estimate \(k) coefficients with residual degrees of freedom left"
     case .linearAlgebra(let error): error.description
+    case .overflow(let column):
+      "column '\(column)' is too large for double precision (its sum of squares overflows near "
+        + "1e308); rescale it, e.g. divide it by a power of ten"
     }
   }
 }
