@@ -231,6 +231,13 @@ def simulate_series(s, innov, rng):
             mean += beta[:, [j]] * (years >= s_year)
             j += 1
         return mean + sigma[:, None] * innov[:, :, 0]
+    if kind == "random_walk":
+        dof = m["degrees_of_freedom"]
+        s_draw = m["sigma"] * np.sqrt(dof / rng.chisquare(dof, n))
+        c = np.zeros(n)
+        if m["drift"]:
+            c = m["drift_estimate"] + s_draw / np.sqrt(m["changes"]) * rng.standard_normal(n)
+        return m["last_value"] + np.cumsum(c[:, None] + s_draw[:, None] * innov[:, :, 0], axis=1)
     raise SystemExit(f"numpy peer: unsupported model {kind}")
 
 

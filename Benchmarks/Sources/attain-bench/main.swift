@@ -170,6 +170,8 @@ func normalsPerDraw(_ d: [String: Any]) -> (shocks: Int, parameters: Int) {
       parameters += ar(real) + ar(deflator) + 1
       parameters += (m["last_year"] as! Int) - (real["last_year"] as! Int)
       parameters += (m["last_year"] as! Int) - (deflator["last_year"] as! Int)
+    case "product": break  // rate × resident: its components' draws, none of its own
+    case "random_walk": parameters += (m["drift"] as! Bool) ? 2 : 1
     case "energy":
       parameters += lmu(m["uncertainty"] as! [String: Any])
       if let g = m["growth_model"] as? [String: Any] {

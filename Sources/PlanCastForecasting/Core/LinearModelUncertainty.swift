@@ -165,3 +165,15 @@ extension FittedEnergyIntensityChange: SimulationDescribing {
 
 /// Stands for JSON null in descriptions (the caller maps it to `NSNull`).
 public enum NSNullMarker: Sendable { case null }
+
+extension FittedRandomWalk: SimulationDescribing {
+  /// `model: "random_walk"`: per path σ = σ̂·√(ν/χ²_ν) (ν = ``degreesOfFreedom``), the drift
+  /// ĉ + σ/√m·z (m changes; none for naive), then `level += c + σ·innovation` from the last value.
+  public var simulationDescription: [String: Any] {
+    [
+      "model": "random_walk", "drift": spec.drift, "drift_estimate": driftEstimate,
+      "sigma": sigma, "changes": changes, "degrees_of_freedom": degreesOfFreedom,
+      "last_value": series.values.last ?? 0, "last_year": series.lastYear ?? 0,
+    ]
+  }
+}
