@@ -67,6 +67,16 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("城镇化率") && result.stdout.contains("基准情景"))
     #expect(result.stdout.contains("进度正常") && result.stdout.contains("数据过旧"))  // T09, T08
+    // Headers, the draws line and the evidence column in Chinese too.
+    for label in ["实现概率", "中位数", "80%区间", "证据", "次模拟 · 种子", "证据不足", "%/年", "个百分点/年"] {
+      #expect(result.stdout.contains(label), "missing \(label)")
+    }
+    #expect(!result.stdout.contains("P(attain)") && !result.stdout.contains(" draws · seed"))
+    #expect(!result.stdout.contains("%/yr") && !result.stdout.contains("pp/yr"))
+    let all = try PlanCommandTestSupport.run(
+      ["attain", "--draws", "2000", "--lang", "zh", "--scenario", "all"] + Self.model)
+    #expect(all.stdout.contains("实现概率 ± 蒙特卡洛标准误") && all.stdout.contains("◐ 有风险"))
+    #expect(!all.stdout.contains("on track") && !all.stdout.contains("[proxy]"))
   }
 
   @Test func everyProjectedTargetSaysWhatEvidenceStandsBehindIt() throws {

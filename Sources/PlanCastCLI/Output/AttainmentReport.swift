@@ -89,12 +89,15 @@ struct AttainmentReport {
     ]
     if results.count == 1, let only = results.first {
       blocks.append(
-        "\(only.scenario.name(language)) · \(only.draws) draws · seed \(only.seed)")
+        "\(only.scenario.name(language)) · \(only.draws) "
+          + (zh ? "次模拟 · 种子" : "draws · seed") + " \(only.seed)")
       var table = Table(
-        headers: [
-          "id", "target", "goal", "P(attain)", "median", "80% interval", "required p50 / p80",
-          "status", "evidence",
-        ],
+        headers: zh
+          ? ["编号", "目标", "目标值", "实现概率", "中位数", "80%区间", "P=0.5 / P=0.8所需", "状态", "证据"]
+          : [
+            "id", "target", "goal", "P(attain)", "median", "80% interval", "required p50 / p80",
+            "status", "evidence",
+          ],
         alignments: [.left, .left, .left, .right, .right, .right, .right, .left, .left])
       var notes: [String] = []
       for t in only.targets where t.probability != nil {
@@ -120,19 +123,23 @@ struct AttainmentReport {
       return blocks.joined(separator: "\n\n")
     }
     var table = Table(
-      headers: ["id", "target"] + results.map { $0.scenario.name(language) } + ["evidence"],
+      headers: (zh ? ["编号", "目标"] : ["id", "target"]) + results.map { $0.scenario.name(language) }
+        + [zh ? "证据" : "evidence"],
       alignments: [.left, .left] + results.map { _ in .right } + [.left])
     for (k, t) in (results.first?.targets ?? []).enumerated() where t.probability != nil {
       table.append(
-        [t.target.id, t.target.name(language) + (t.usesProxy ? " [proxy]" : "")]
+        [t.target.id, t.target.name(language) + (t.usesProxy ? (zh ? "(代理)" : " [proxy]") : "")]
           + results.map { r in
             let x = r.targets[k]
             return "\(probability(x)) \(symbol(x.status))"
           } + [t.evidence?.summary(language) ?? "–"])
     }
-    blocks.append("P(attain) ± Monte Carlo s.e., \(results.first?.draws ?? 0) draws per scenario")
+    blocks.append(
+      zh
+        ? "实现概率 ± 蒙特卡洛标准误,每个情景 \(results.first?.draws ?? 0) 次模拟"
+        : "P(attain) ± Monte Carlo s.e., \(results.first?.draws ?? 0) draws per scenario")
     blocks.append(Self.trimmed(TextTableRenderer.render(table)))
-    blocks.append("● on track  ◐ at risk  ○ off track")
+    blocks.append(zh ? "● 进度正常  ◐ 有风险  ○ 偏离目标" : "● on track  ◐ at risk  ○ off track")
     blocks.append(evidenceNote(results.first?.targets ?? []))
     blocks += accountingBlocks(results.first?.targets ?? [])
     return blocks.joined(separator: "\n\n")
@@ -192,6 +199,8 @@ struct AttainmentReport {
     ])
   }
 
+  private var zh: Bool { language == .zh }
+
   private func name(_ config: ModelConfig) -> String {
     language == .zh ? config.nameZH : config.nameEN
   }
@@ -221,6 +230,6 @@ struct AttainmentReport {
   }
 
   private func changeUnit(_ t: TargetAttainment) -> String {
-    AttainmentTables.changeUnit(t.target, model: model)
+    AttainmentTables.changeUnit(t.target, model: model, language: language)
   }
 }

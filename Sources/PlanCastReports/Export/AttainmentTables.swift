@@ -138,6 +138,18 @@ public enum AttainmentTables {
     }
   }
 
+  /// ``changeUnit(_:model:)`` in `language`: "%/年", "万人/年", "个百分点/年", "%(年均)" in Chinese.
+  public static func changeUnit(_ target: Target, model: PlanModel, language: Language) -> String {
+    let unit = changeUnit(target, model: model)
+    guard language == .zh else { return unit }
+    switch unit {
+    case "%/yr": return "%/年"
+    case "/yr": return ModelNames(model: model, language: language).unit(target.unit) + "/年"
+    case "pp/yr": return "个百分点/年"
+    default: return "%(年均)"
+    }
+  }
+
   /// One row per target and scenario. `language` sets the headers and the names.
   public static func tidy(
     _ runs: [AttainmentRun], model: PlanModel, language: Language, withNames: Bool = true

@@ -144,14 +144,7 @@ public struct AttainmentSection: Sendable {
 
   /// The unit of the annual changes, in the report's language.
   func changeUnit(_ target: Target) -> String {
-    let unit = AttainmentTables.changeUnit(target, model: model)
-    guard zh else { return unit }
-    switch unit {
-    case "%/yr": return "%/年"
-    case "/yr": return ModelNames(model: model, language: language).unit(target.unit) + "/年"
-    case "pp/yr": return "个百分点/年"
-    default: return "%(年均)"
-    }
+    AttainmentTables.changeUnit(target, model: model, language: language)
   }
 
   /// Proxy notes, targets without a probability and skipped scenario files.
