@@ -119,11 +119,9 @@ public struct SweepDraws: Sendable {
           values.withUnsafeBufferPointer { drawn in
             let path = UnsafeMutableBufferPointer(rebasing: buffer[0..<horizon])
             for draw in 0..<n {
-              for h in 0..<horizon { path[h] = raw[draw * horizon + h] }
-              for e in plan.effects {
-                let v = fixed[e.index] ?? drawn[draw * assumptionCount + e.index]
-                e.apply(v, to: path)
-              }
+              Self.adjust(
+                path, raw: raw, draw: draw, effects: plan.effects, fixed: fixed, drawn: drawn,
+                assumptions: assumptionCount)
               quantities[draw] = plan.quantity(path)
             }
           }
@@ -154,19 +152,13 @@ public struct SweepDraws: Sendable {
                     rebasing: shareBuffer[0..<product.shareHorizon])
                   let base = UnsafeMutableBufferPointer(
                     rebasing: baseBuffer[0..<product.baseHorizon])
-                  func adjust(
-                    _ out: UnsafeMutableBufferPointer<Double>, _ raw: UnsafeBufferPointer<Double>,
-                    _ effects: [CompiledMeasure.Effect], draw: Int
-                  ) {
-                    let h = out.count
-                    for j in 0..<h { out[j] = raw[draw * h + j] }
-                    for e in effects {
-                      e.apply(fixed[e.index] ?? drawn[draw * assumptionCount + e.index], to: out)
-                    }
-                  }
                   for draw in 0..<n {
-                    adjust(share, shareRaw, product.shareEffects, draw: draw)
-                    adjust(base, baseRaw, product.baseEffects, draw: draw)
+                    Self.adjust(
+                      share, raw: shareRaw, draw: draw, effects: product.shareEffects,
+                      fixed: fixed, drawn: drawn, assumptions: assumptionCount)
+                    Self.adjust(
+                      base, raw: baseRaw, draw: draw, effects: product.baseEffects, fixed: fixed,
+                      drawn: drawn, assumptions: assumptionCount)
                     p.fill(
                       path, share: UnsafeBufferPointer(share), base: UnsafeBufferPointer(base))
                     quantities[draw] = plan.quantity(path)
@@ -177,6 +169,22 @@ public struct SweepDraws: Sendable {
           }
         }
       }
+    }
+  }
+
+  /// Draw `draw`'s raw path of a series (`out.count` years, draw-major in `raw`) into `out`,
+  /// then the point's assumption effects: the overridden value where `fixed` has one, else the
+  /// draw's own from `drawn`.
+  @inline(__always)
+  private static func adjust(
+    _ out: UnsafeMutableBufferPointer<Double>, raw: UnsafeBufferPointer<Double>, draw: Int,
+    effects: [CompiledMeasure.Effect], fixed: [Double?], drawn: UnsafeBufferPointer<Double>,
+    assumptions: Int
+  ) {
+    let horizon = out.count
+    for h in 0..<horizon { out[h] = raw[draw * horizon + h] }
+    for e in effects {
+      e.apply(fixed[e.index] ?? drawn[draw * assumptions + e.index], to: out)
     }
   }
 
@@ -264,14 +272,14 @@ public struct SweepDrawsDescription: Sendable {
     public let baseObserved: [Double]
 
     init(_ p: SeriesProduct) {
-      func index(_ v: SeriesProduct.Value) -> Int {
+      func index(_ v: SimulatedSeries.YearValue) -> Int {
         switch v {
         case .projected(let h): h
         case .observed: -1
         case .missing: -2
         }
       }
-      func observed(_ v: SeriesProduct.Value) -> Double {
+      func observed(_ v: SimulatedSeries.YearValue) -> Double {
         if case .observed(let x) = v { x } else { 0 }
       }
       share = p.share
@@ -477,13 +485,6 @@ struct CompiledMeasure: Sendable {
     }
   }
 
-  /// Where a year's value comes from.
-  enum Source: Sendable {
-    case observed(Double)
-    case projected(Int)
-    case missing
-  }
-
   enum Form: Sendable {
     case level, averageGrowth, changeVersusBase, cumulative
   }
@@ -492,7 +493,7 @@ struct CompiledMeasure: Sendable {
   let horizon: Int
   let effects: [Effect]
   let form: Form
-  let sources: [Source]
+  let sources: [SimulatedSeries.YearValue]
   let condition: TargetCondition
 
   /// A product target's components: their raw paths' series, horizons and effects.
@@ -525,12 +526,7 @@ struct CompiledMeasure: Sendable {
     case .changeVersusBase: form = .changeVersusBase
     case .cumulative: form = .cumulative
     }
-    let horizon = self.horizon
-    sources = m.years.map { year in
-      if year <= s.lastObserved { return s.observed[year].map(Source.observed) ?? .missing }
-      let h = year - s.firstProjected
-      return h < horizon ? .projected(h) : .missing
-    }
+    sources = m.years.map(s.yearValue)
   }
 
   /// The assumption effects acting on series `k`, resolved for the per-draw loop.
@@ -564,7 +560,7 @@ struct CompiledMeasure: Sendable {
   /// The target quantity on an adjusted path (NaN where a year has no value).
   @inline(__always)
   func quantity(_ path: UnsafeMutableBufferPointer<Double>) -> Double {
-    func value(_ source: Source) -> Double? {
+    func value(_ source: SimulatedSeries.YearValue) -> Double? {
       switch source {
       case .observed(let v): return v
       case .projected(let h): return path[h]

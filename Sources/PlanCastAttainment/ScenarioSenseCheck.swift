@@ -44,7 +44,7 @@ extension AttainmentEngine {
       throw ModelError(
         .invalidValue, at: a.location(of: "indicator"), field: "indicator",
         "assumption '\(a.name)': \(a.indicator) in \(product.area) is computed on every draw as "
-          + "\(SeriesProduct.name(rule)), so that the three agree",
+          + "\(rule.productName), so that the three agree",
         hint: "Put the assumption on \(rule.share) or \(rule.base) instead.")
     }
     if let years = a.years {

@@ -43,10 +43,6 @@ struct SeriesAssembly {
     ProjectionRequest(toYear: needed["\(area)|\(indicator)"] ?? model.config.planEnd)
   }
 
-  private func isProjectable(_ indicator: String, area: String) -> Bool {
-    projection.isProjectable(area: area, indicator: indicator)
-  }
-
   private mutating func fitted(area: String, indicator: String) throws -> Int {
     let request = request(area, indicator)
     let fit = try projection.fit(area: area, indicator: indicator, request: request)
@@ -73,9 +69,8 @@ struct SeriesAssembly {
   /// component without a declared model or data in the area or that cannot be fitted, or no
   /// data of its own).
   private mutating func product(area: String, indicator: String) throws -> Int? {
-    guard let info = model.data.catalog[indicator], let rule = info.derivation,
-      rule.share != indicator, rule.base != indicator, isProjectable(rule.share, area: area),
-      isProjectable(rule.base, area: area), isProjectable(indicator, area: area),
+    guard let info = model.data.catalog[indicator],
+      let rule = projection.productRule(area: area, indicator: indicator),
       // A component that cannot be fitted leaves the indicator to its own model.
       let share = try? index(area: area, indicator: rule.share),
       let base = try? index(area: area, indicator: rule.base)
@@ -97,7 +92,7 @@ struct SeriesAssembly {
         SeriesProduct(
           share: share, of: series[share], base: base, of: series[base],
           firstProjected: last + 1, horizon: lastYear - last)),
-      modelName: SeriesProduct.name(rule),
+      modelName: rule.productName,
       observed: Dictionary(uniqueKeysWithValues: zip(history.years, history.values)),
       lastObserved: last, lastYear: lastYear,
       proxyNote: notes.isEmpty ? nil : notes.joined(separator: "; "), evidence: evidence,

@@ -47,11 +47,29 @@ struct SimulatedSeries: Sendable {
   var firstProjected: Int { lastObserved + 1 }
   var lastObservedValue: Double { observed[lastObserved]! }
 
-  /// The value in `year` on path `path` (projected) or observed.
-  func value(year: Int, path: UnsafeBufferPointer<Double>) -> Double? {
-    if year <= lastObserved { return observed[year] }
+  /// Where a year's value comes from: observed, a projected year's index into the path, or
+  /// neither (a gap in the data, or beyond ``lastYear``).
+  enum YearValue: Sendable {
+    case observed(Double)
+    case projected(Int)
+    case missing
+
+    /// The value on `path` (NaN when missing).
+    @inline(__always)
+    func read(_ path: UnsafeBufferPointer<Double>) -> Double {
+      switch self {
+      case .observed(let v): v
+      case .projected(let h): path[h]
+      case .missing: .nan
+      }
+    }
+  }
+
+  /// Where `year`'s value comes from.
+  func yearValue(_ year: Int) -> YearValue {
+    if year <= lastObserved { return observed[year].map(YearValue.observed) ?? .missing }
     let h = year - firstProjected
-    return h < path.count ? path[h] : nil
+    return h < horizon ? .projected(h) : .missing
   }
 }
 

@@ -147,20 +147,28 @@ public struct ProjectionEngine: Sendable {
       && model.data.series(area: area, indicator: indicator)?.isEmpty == false
   }
 
+  /// The `derive` rule of (area, indicator) when it projects the indicator as share / 100 ×
+  /// base: the indicator, its share and its base all have a declared model and data in the
+  /// area (and the rule does not name the indicator itself); nil otherwise.
+  public func productRule(area: String, indicator: String) -> Derivation? {
+    guard let rule = model.data.catalog[indicator]?.derivation, rule.share != indicator,
+      rule.base != indicator, isProjectable(area: area, indicator: indicator),
+      isProjectable(area: area, indicator: rule.share),
+      isProjectable(area: area, indicator: rule.base)
+    else { return nil }
+    return rule
+  }
+
   /// The share × base product of a `derive` indicator, or nil when the rule does not apply or a
   /// component cannot be fitted (the indicator's own model then projects it).
   private func product(
     area: String, indicator: String, series: YearlySeries, request: ProjectionRequest
   ) throws -> FittedShareProduct? {
-    guard let rule = model.data.catalog[indicator]?.derivation, rule.share != indicator,
-      rule.base != indicator, !series.isEmpty,
-      isProjectable(area: area, indicator: rule.share),
-      isProjectable(area: area, indicator: rule.base),
+    guard !series.isEmpty, let rule = productRule(area: area, indicator: indicator),
       let share = try? fit(area: area, indicator: rule.share, request: request).fitted,
       let base = try? fit(area: area, indicator: rule.base, request: request).fitted
     else { return nil }
-    return FittedShareProduct(
-      share: share, base: base, series: series, name: "\(rule.share) / 100 × \(rule.base)")
+    return FittedShareProduct(share: share, base: base, series: series, name: rule.productName)
   }
 
   /// The model factory for `area`: `auto` follows models.toml's selection rule, and composite

@@ -61,6 +61,9 @@ public struct Derivation: Sendable, Hashable {
     self.share = share
     self.base = base
   }
+
+  /// The rule as a model label: "urbanisation_rate / 100 × pop_resident".
+  public var productName: String { "\(share) / 100 × \(base)" }
 }
 
 /// An indicator declared in `indicators.toml`.
