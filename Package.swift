@@ -25,6 +25,9 @@ let package = Package(
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
     ),
+    // Two file-system calls Swift's Glibc does not import: swap two directories in one step
+    // (renameat2 RENAME_EXCHANGE) and rename without replacing (RENAME_NOREPLACE).
+    .target(name: "CPlanCastSystem"),
     // Numeric core: matrices over BLAS/LAPACK, distributions, regression.
     .target(
       name: "PlanCastNumerics",
@@ -52,6 +55,7 @@ let package = Package(
     .target(
       name: "PlanCastReports",
       dependencies: [
+        "CPlanCastSystem",
         "PlanCastForecasting",
         "PlanCastPlan",
         .product(name: "Crypto", package: "swift-crypto"),

@@ -3,9 +3,11 @@ import Foundation
 /// Writes files so that readers never see a partial one: the bytes go to a temporary file in
 /// the same directory, which is then renamed over the destination.
 ///
-/// ``writeAll(_:overwrite:stager:)`` writes a set of files (an export and its manifest) as one:
-/// every destination is checked and every temporary file written before the first rename, so a
-/// failure while writing (a full disk, a missing directory) leaves none of them behind.
+/// ``writeAll(_:overwrite:stager:)`` writes a set of files (an export and its manifest) as one.
+/// Every destination is checked and every file staged before anything is renamed, so a failure
+/// while writing (a full disk, a folder in the way) leaves nothing behind; a set in one folder
+/// then replaces that folder's contents in a single swap (``AtomicDirectory``), so that not even
+/// a kill -9 leaves a mix of old and new files. A folder that does not exist yet is created.
 public enum AtomicFile {
   /// Why a write failed; the destinations are untouched in every case.
   public enum WriteError: Error, Equatable, CustomStringConvertible {
@@ -53,51 +55,80 @@ public enum AtomicFile {
     try writeAll([Item(path: path, data: data)], overwrite: overwrite, stager: stager)
   }
 
-  /// Writes every item, or (when checking or staging fails) none of them.
+  /// Writes every item, or (when checking or staging fails) none of them. Items in one folder
+  /// are swapped in as one set; items spread over several folders (or a folder whose file
+  /// system cannot swap, or the working directory itself) are renamed into place one by one.
   public static func writeAll(_ items: [Item], overwrite: Bool, stager: Stager = fileSystem)
     throws(WriteError)
   {
+    let urls = try checkedDestinations(items, overwrite: overwrite, asSet: items.count > 1)
+    let directories = Set(urls.map { $0.deletingLastPathComponent().path })
+    if items.count > 1, directories.count == 1, let first = urls.first {
+      let set = zip(urls, items).map { (name: $0.lastPathComponent, data: $1.data) }
+      let outcome = try AtomicDirectory.replace(
+        set, in: first.deletingLastPathComponent(), stager: stager)
+      if outcome == .swapped { return }
+    }
+    try renameEach(zip(urls, items).map { ($0, $1.data) }, stager: stager)
+  }
+
+  /// The destinations as absolute URLs (the folder's symbolic links resolved, so that a swap
+  /// replaces the folder and not the link), after checking that each may be written. A set's
+  /// missing folder is allowed when its parent exists: the set creates it.
+  private static func checkedDestinations(_ items: [Item], overwrite: Bool, asSet: Bool)
+    throws(WriteError) -> [URL]
+  {
     var seen = Set<String>()
+    var urls: [URL] = []
     for item in items {
-      let url = URL(fileURLWithPath: item.path).standardizedFileURL
+      let given = URL(fileURLWithPath: item.path).standardizedFileURL
+      let url = given.deletingLastPathComponent().resolvingSymlinksInPath()
+        .appendingPathComponent(given.lastPathComponent)
       guard seen.insert(url.path).inserted else {
         throw .failed(path: item.path, reason: "the same file is written twice")
       }
       let directory = url.deletingLastPathComponent()
       var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
-        throw .directoryMissing(directory.path)
+      if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
+        guard isDirectory.boolValue else { throw .notADirectory(directory.path) }
+      } else {
+        let parent = directory.deletingLastPathComponent()
+        guard asSet, FileManager.default.fileExists(atPath: parent.path) else {
+          throw .directoryMissing(asSet ? parent.path : directory.path)
+        }
       }
-      guard isDirectory.boolValue else { throw .notADirectory(directory.path) }
       if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
         if isDirectory.boolValue {
           throw .failed(path: item.path, reason: "a directory of that name exists")
         }
         if !overwrite { throw .exists(item.path) }
       }
+      urls.append(url)
     }
-    let directories = Set(
-      items.map {
-        URL(fileURLWithPath: $0.path).standardizedFileURL.deletingLastPathComponent().path
-      })
+    return urls
+  }
+
+  /// Stages every file, then renames each over its destination.
+  private static func renameEach(_ files: [(url: URL, data: Data)], stager: Stager)
+    throws(WriteError)
+  {
+    let directories = Set(files.map { $0.url.deletingLastPathComponent().path })
     for directory in directories.sorted() { removeStaleTemporaries(in: directory) }
     var staged: [(temporary: URL, destination: String)] = []
     func discardStaged() {
       for file in staged { try? FileManager.default.removeItem(at: file.temporary) }
     }
-    for item in items {
-      let url = URL(fileURLWithPath: item.path)
-      let temporary = url.deletingLastPathComponent().appendingPathComponent(
-        ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString).tmp"
-      )
+    for file in files {
+      let temporary = file.url.deletingLastPathComponent().appendingPathComponent(
+        temporaryName(for: file.url.lastPathComponent))
       do {
-        try stager(item.data, temporary)
+        try stager(file.data, temporary)
       } catch {
         try? FileManager.default.removeItem(at: temporary)
         discardStaged()
-        throw .failed(path: item.path, reason: Self.reason(error))
+        throw .failed(path: file.url.path, reason: Self.reason(error))
       }
-      staged.append((temporary, item.path))
+      staged.append((temporary, file.url.path))
     }
     for (index, file) in staged.enumerated()
     where rename(file.temporary.path, file.destination) != 0 {
@@ -107,27 +138,39 @@ public enum AtomicFile {
     }
   }
 
-  /// Removes temporary files that an earlier write left in `directory` when its process was
-  /// killed (`.NAME.PID.UUID.tmp` whose process no longer exists). Those of live processes,
-  /// this one included, are left alone.
+  /// `.NAME.PID.UUID.tmp`: the temporary beside `name`, owned by this process.
+  static func temporaryName(for name: String) -> String {
+    ".\(name).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString).tmp"
+  }
+
+  /// Removes temporary files and folders that an earlier write left in `directory` when its
+  /// process was killed (`.NAME.PID.UUID.tmp` whose process no longer exists), after moving back
+  /// into `NAME` any sub-folder a killed swap had moved out of it. Those of live processes, this
+  /// one included, are left alone.
   public static func removeStaleTemporaries(in directory: String) {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
       return
     }
     for name in names {
-      guard let pid = temporaryOwner(name), !isAlive(pid) else { continue }
-      try? FileManager.default.removeItem(atPath: directory + "/" + name)
+      guard let (owner, pid) = temporaryOwner(name), !isAlive(pid) else { continue }
+      let stale = URL(fileURLWithPath: directory).appendingPathComponent(name)
+      AtomicDirectory.rescueFolders(
+        fromStaging: stale, into: URL(fileURLWithPath: directory).appendingPathComponent(owner))
+      try? FileManager.default.removeItem(at: stale)
     }
   }
 
-  /// The process id in a temporary file name `.NAME.PID.UUID.tmp`, or nil for any other name.
-  static func temporaryOwner(_ name: String) -> Int32? {
+  /// The name a temporary stands in for and its process id (`.NAME.PID.UUID.tmp`), or nil for
+  /// any other name.
+  static func temporaryOwner(_ name: String) -> (name: String, pid: Int32)? {
     guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
-    let parts = name.dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count >= 4, UUID(uuidString: String(parts[parts.count - 1])) != nil,
+    let parts = name.dropFirst().dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count >= 3, UUID(uuidString: String(parts[parts.count - 1])) != nil,
       let pid = Int32(parts[parts.count - 2]), pid > 0
     else { return nil }
-    return pid
+    let owner = parts[..<(parts.count - 2)].joined(separator: ".")
+    guard !owner.isEmpty else { return nil }
+    return (owner, pid)
   }
 
   static func isAlive(_ pid: Int32) -> Bool {

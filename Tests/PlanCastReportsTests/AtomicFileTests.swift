@@ -63,7 +63,8 @@ import Testing
       Data("new".utf8), to: dir.appendingPathComponent("a.csv").path, overwrite: false)
     // The dead writer's file is gone; a live writer's and files not named like ours stay.
     #expect(try Self.contents(dir) == [live, ".notes.tmp", "a.csv", "mine.csv"].sorted())
-    #expect(AtomicFile.temporaryOwner(stale) == gone.processIdentifier)
+    #expect(AtomicFile.temporaryOwner(stale)?.pid == gone.processIdentifier)
+    #expect(AtomicFile.temporaryOwner(stale)?.name == "attainment.csv")
     #expect(AtomicFile.temporaryOwner(".a.1.tmp") == nil)
   }
 
@@ -88,7 +89,7 @@ import Testing
     let dir = try ExternalTool.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let fullDisk: AtomicFile.Stager = { data, url in
-      if url.lastPathComponent.hasPrefix(".second") {
+      if url.lastPathComponent.contains("second") {
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
         defer { try? handle.close() }
         try handle.write(contentsOf: Data(repeating: 0, count: 1 << 16))
@@ -126,5 +127,91 @@ import Testing
       try AtomicFile.write(Data(), to: dir.appendingPathComponent("sub").path, overwrite: true)
     }
     #expect(try Self.contents(dir) == ["sub"])
+  }
+
+  /// A set in one folder replaces the folder's contents in one swap: the user's files, links
+  /// and sub-folders are carried over untouched (files as hard links: the same inode).
+  @Test func aSetSwapsTheFolderAndCarriesTheUsersEntries() throws {
+    let parent = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: parent) }
+    let dir = parent.appendingPathComponent("out")
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+    let mine = dir.appendingPathComponent("mine.txt")
+    try Data("mine".utf8).write(to: mine)
+    try Data("deep".utf8).write(to: dir.appendingPathComponent("sub/deep.txt"))
+    try Data("old".utf8).write(to: dir.appendingPathComponent("a.csv"))
+    try FileManager.default.createSymbolicLink(
+      atPath: dir.appendingPathComponent("link").path, withDestinationPath: "mine.txt")
+    let inode = try #require(
+      try FileManager.default.attributesOfItem(atPath: mine.path)[.systemFileNumber] as? UInt64)
+    try AtomicFile.writeAll(
+      [
+        .init(path: dir.appendingPathComponent("a.csv").path, data: Data("new".utf8)),
+        .init(path: dir.appendingPathComponent("b.json").path, data: Data("b".utf8)),
+      ], overwrite: true)
+    #expect(try Self.contents(dir) == ["a.csv", "b.json", "link", "mine.txt", "sub"])
+    #expect(try String(contentsOf: dir.appendingPathComponent("a.csv"), encoding: .utf8) == "new")
+    #expect(
+      try String(contentsOf: dir.appendingPathComponent("sub/deep.txt"), encoding: .utf8) == "deep")
+    #expect(
+      try FileManager.default.destinationOfSymbolicLink(
+        atPath: dir.appendingPathComponent("link").path) == "mine.txt")
+    #expect(
+      try FileManager.default.attributesOfItem(atPath: mine.path)[.systemFileNumber] as? UInt64
+        == inode)
+    #expect(try Self.contents(parent) == ["out"], "no staging folder is left")
+  }
+
+  @Test func aSetCreatesItsFolderButNotAMissingParent() throws {
+    let parent = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: parent) }
+    let dir = parent.appendingPathComponent("new")
+    let set: [AtomicFile.Item] = [
+      .init(path: dir.appendingPathComponent("a.csv").path, data: Data("a".utf8)),
+      .init(path: dir.appendingPathComponent("b.csv").path, data: Data("b".utf8)),
+    ]
+    try AtomicFile.writeAll(set, overwrite: false)
+    #expect(try Self.contents(dir) == ["a.csv", "b.csv"])
+    let deeper = parent.appendingPathComponent("missing/new")
+    #expect(throws: AtomicFile.WriteError.directoryMissing(deeper.deletingLastPathComponent().path))
+    {
+      try AtomicFile.writeAll(
+        [
+          .init(path: deeper.appendingPathComponent("a.csv").path, data: Data()),
+          .init(path: deeper.appendingPathComponent("b.csv").path, data: Data()),
+        ], overwrite: false)
+    }
+    #expect(try Self.contents(parent) == ["new"])
+  }
+
+  /// A killed swap had moved the user's sub-folder into its staging folder: the next write beside
+  /// it moves the sub-folder back before removing the rest.
+  @Test func theNextWriteMovesBackWhatAKilledSwapHadMovedAway() throws {
+    let parent = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: parent) }
+    let dir = parent.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let gone = Process()
+    gone.executableURL = URL(fileURLWithPath: "/bin/true")
+    try gone.run()
+    gone.waitUntilExit()
+    let staging = parent.appendingPathComponent(
+      ".out.\(gone.processIdentifier).\(UUID().uuidString).tmp")
+    try FileManager.default.createDirectory(
+      at: staging.appendingPathComponent("drafts"), withIntermediateDirectories: true)
+    try Data("keep".utf8).write(to: staging.appendingPathComponent("drafts/keep.txt"))
+    try Data("half".utf8).write(to: staging.appendingPathComponent("a.csv"))
+    try AtomicFile.writeAll(
+      [
+        .init(path: dir.appendingPathComponent("a.csv").path, data: Data("a".utf8)),
+        .init(path: dir.appendingPathComponent("b.csv").path, data: Data("b".utf8)),
+      ], overwrite: false)
+    #expect(try Self.contents(parent) == ["out"])
+    #expect(try Self.contents(dir) == ["a.csv", "b.csv", "drafts"])
+    #expect(
+      try String(contentsOf: dir.appendingPathComponent("drafts/keep.txt"), encoding: .utf8)
+        == "keep")
+    #expect(try String(contentsOf: dir.appendingPathComponent("a.csv"), encoding: .utf8) == "a")
   }
 }
