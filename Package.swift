@@ -11,6 +11,8 @@ let package = Package(
     .library(name: "PlanCastPlan", targets: ["PlanCastPlan"]),
     .library(name: "PlanCastForecasting", targets: ["PlanCastForecasting"]),
     .library(name: "PlanCastAttainment", targets: ["PlanCastAttainment"]),
+    // For the Fuzz package (plancast-fuzz, libFuzzer): every parser as a fuzz target.
+    .library(name: "PlanCastFuzzing", targets: ["PlanCastFuzzing"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -82,6 +84,15 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "plancast", dependencies: ["PlanCastCLI"]),
+    // Fuzz targets over every parser of user input, for libFuzzer (Fuzz/) and the suite's
+    // short seeded run.
+    .target(
+      name: "PlanCastFuzzing",
+      dependencies: [
+        "PlanCastNumerics", "PlanCastPlan", "PlanCastForecasting", "PlanCastAttainment",
+        "PlanCastSensitivity",
+      ]
+    ),
     .testTarget(
       name: "PlanCastNumericsTests",
       dependencies: ["PlanCastNumerics"],
@@ -109,6 +120,10 @@ let package = Package(
       name: "PlanCastSensitivityTests",
       dependencies: ["PlanCastSensitivity", "PlanCastAttainment", "PlanCastPlan", "plancast"],
       resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "PlanCastFuzzingTests",
+      dependencies: ["PlanCastFuzzing"]
     ),
     .testTarget(
       name: "PlanCastCLITests",

@@ -139,6 +139,32 @@ import Testing
     #expect(e.kind == .syntax && e.location.file.hasSuffix("targets.toml") && e.location.line == 8)
   }
 
+  /// `[[#targets]]` used to abort the process inside TOMLKit (an assertion in toml++'s
+  /// `parse_key`, found by the fuzz harness); it is a syntax error with its line.
+  @Test func tableHeaderWithoutAKeyIsASyntaxErrorNotACrash() throws {
+    let e = try TestSupport.loadError {
+      try TestSupport.replace("[[targets]]", with: "[[#targets]]", in: "targets.toml", of: $0)
+    }
+    #expect(e.kind == .syntax && e.location.file.hasSuffix("targets.toml") && e.location.line == 1)
+    #expect(e.message.contains("must start with a key (column 3)"), "\(e.message)")
+  }
+
+  @Test func abortGuardSeesOnlyWhatWouldAbortTOMLKit() {
+    func at(_ text: String) -> [Int]? {
+      TOMLAbortGuard.firstFinding(in: text).map { [$0.line, $0.column] }
+    }
+    #expect(at("[#a]") == [1, 2])
+    #expect(at("x = 1\n  [[.b]]\n") == [2, 5])
+    #expect(at("x = [1, }]") == [1, 9])
+    #expect(at("x = [1,\n \u{2028} 2]") == [2, 2])
+    #expect(at("x = [1,\u{85}2]") == [1, 8])
+    #expect(at("[a]\n[ \"quoted key\" ]\n[[b.c]]\n['lit']\n[]") == nil)
+    // Not findings: nested arrays and inline tables inside a value, strings, comments.
+    #expect(at("a = [\n  [+1, 2],\n  [{ x = 1 }],\n]\nt = { a = [1], b = { c = 2 } }\n") == nil)
+    #expect(at("s = \"\"\"\n[#text]\n}\n\"\"\"\nt = '''\n[.x]\n'''\n# [#comment] }\n") == nil)
+    #expect(at("s = \"a \\\" [#b] \u{2028}\"\n[#c]") == [2, 2])
+  }
+
   @Test func targetNamingAnIndicatorWithoutDataRule() throws {
     let e = try TestSupport.loadError {
       try TestSupport.replace(

@@ -184,18 +184,38 @@ public struct ForecastCommand: ParsableCommand {
         method: try parsedMethod(), horizon: horizon, extraLevels: try parsedLevels(),
         paths: paths, seed: seed, threads: threads, combination: try parsedCombination(),
         logisticScale: logisticScale)
-      let bar = ProgressBar.forStandardError(unit: "series")
+      // CSV and JSON stream as the series are done; on a terminal they are the progress.
+      let streams = format == .csv || format == .json
+      let bar =
+        streams && isatty(STDOUT_FILENO) != 0 ? nil : ProgressBar.forStandardError(unit: "series")
       var progress: (@Sendable (Int, Int) -> Void)? = nil
       if let bar { progress = { done, total in bar.update(done, total) } }
-      let forecasts = BatchForecaster(settings: settings).run(table.series, progress: progress)
-      bar?.finish()
-      let report = ForecastReport(forecasts: forecasts, extraLevels: settings.extraLevels)
+      let forecaster = BatchForecaster(settings: settings)
+      let report = ForecastReport(extraLevels: settings.extraLevels)
       switch format {
-      case .json: print(report.json().render())
-      case .csv: print(CSVWriter.render(report.table()), terminator: "")
-      case .table: print(TextTableRenderer.render(report.textTable()))
-      case .markdown: print(MarkdownTableRenderer.render(report.textTable()), terminator: "")
+      case .csv:
+        print(report.csvHeader, terminator: "")
+        forecaster.run(table.series, progress: progress) {
+          print(report.csvRecords($0), terminator: "")
+        }
+      case .json:
+        print(report.jsonStart, terminator: "")
+        var first = true
+        forecaster.run(table.series, progress: progress) {
+          print(report.jsonElements($0, first: first), terminator: "")
+          first = false
+        }
+        print(report.jsonEnd, terminator: "")
+      case .table, .markdown:
+        let forecasts = forecaster.run(table.series, progress: progress)
+        let text = report.textTable(forecasts)
+        if format == .table {
+          print(TextTableRenderer.render(text))
+        } else {
+          print(MarkdownTableRenderer.render(text), terminator: "")
+        }
       }
+      bar?.finish()
     }
   }
 

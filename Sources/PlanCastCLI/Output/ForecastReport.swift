@@ -1,8 +1,9 @@
 import PlanCastForecasting
 
-/// The rows of `plancast forecast`: one per series and forecast year.
+/// The rows of `plancast forecast`: one per series and forecast year. CSV and JSON are
+/// written a chunk of series at a time as the forecaster hands them on (100,000 series make
+/// 600,000 rows, which need not all be held); the terminal table needs them all for its widths.
 struct ForecastReport {
-  let forecasts: [SeriesForecast]
   /// Extra interval levels (besides 80 and 95), in percent.
   let extraLevels: [Double]
 
@@ -16,29 +17,44 @@ struct ForecastReport {
       + ["method", "note"]
   }
 
-  /// Full-precision table (CSV, JSON).
-  func table() -> Table {
+  /// Full-precision table.
+  func table(_ forecasts: [SeriesForecast]) -> Table {
     var table = Table(headers: keys)
     for forecast in forecasts {
-      for (k, p) in forecast.points.enumerated() {
-        var row: [Cell] = [
-          .text(forecast.seriesID), .integer(p.year), .number(p.mean), .number(p.median),
-          .number(p.lo80), .number(p.hi80), .number(p.lo95), .number(p.hi95),
-        ]
-        for interval in forecast.extraIntervals[k] {
-          row += [.number(interval.lower), .number(interval.upper)]
-        }
-        row += [.text(forecast.method), .text(forecast.note)]
-        table.append(row)
-      }
+      for k in forecast.points.indices { table.append(row(forecast, k)) }
     }
     return table
   }
 
+  /// The CSV header record.
+  var csvHeader: String { CSVWriter.record(keys) }
+
+  /// The CSV records of some series (with the header, the text of rendering ``table(_:)``).
+  func csvRecords(_ forecasts: [SeriesForecast]) -> String {
+    var text = ""
+    for forecast in forecasts {
+      for k in forecast.points.indices { text += CSVWriter.record(row(forecast, k).map(\.text)) }
+    }
+    return text
+  }
+
+  private func row(_ forecast: SeriesForecast, _ k: Int) -> [Cell] {
+    let p = forecast.points[k]
+    var row: [Cell] = [
+      .text(forecast.seriesID), .integer(p.year), .number(p.mean), .number(p.median),
+      .number(p.lo80), .number(p.hi80), .number(p.lo95), .number(p.hi95),
+    ]
+    for interval in forecast.extraIntervals[k] {
+      row += [.number(interval.lower), .number(interval.upper)]
+    }
+    row += [.text(forecast.method), .text(forecast.note)]
+    return row
+  }
+
   /// The table for a terminal: numbers with 4 significant digits after the point trimmed to 2
   /// decimals, right aligned.
-  func textTable() -> Table {
-    let full = table()
+  func textTable(_ forecasts: [SeriesForecast]) -> Table {
+    let full = table(forecasts)
     let numeric = Set(2..<(keys.count - 2))
     var table = Table(
       headers: keys,
@@ -55,33 +71,44 @@ struct ForecastReport {
     return table
   }
 
-  /// JSON: an array of series, each with its method, note and points.
-  func json() -> JSONValue {
-    .array(
-      forecasts.map { forecast in
-        .object([
-          ("series_id", .string(forecast.seriesID)),
-          ("method", .string(forecast.method)),
-          ("note", .optional(forecast.note)),
-          (
-            "points",
-            .array(
-              forecast.points.enumerated().map { k, p in
-                var fields: [(String, JSONValue)] = [
-                  ("year", .int(p.year)), ("mean", .double(p.mean)), ("median", .double(p.median)),
-                  ("lo80", .double(p.lo80)), ("hi80", .double(p.hi80)), ("lo95", .double(p.lo95)),
-                  ("hi95", .double(p.hi95)),
-                ]
-                for (l, level) in extraLevels.enumerated() {
-                  let name = Self.levelName(level)
-                  fields.append(("lo\(name)", .double(forecast.extraIntervals[k][l].lower)))
-                  fields.append(("hi\(name)", .double(forecast.extraIntervals[k][l].upper)))
-                }
-                return .object(fields)
-              })
-          ),
-        ])
-      })
+  /// JSON, an array of series (each with its method, note and points), written in pieces:
+  /// `jsonStart`, then ``jsonElements(_:first:)`` per chunk, then `jsonEnd` (a run always has
+  /// at least one series).
+  let jsonStart = "[\n"
+
+  func jsonElements(_ forecasts: [SeriesForecast], first: Bool) -> String {
+    var text = ""
+    for (k, forecast) in forecasts.enumerated() {
+      text += (first && k == 0 ? "  " : ",\n  ") + json(forecast).render(indent: 1)
+    }
+    return text
+  }
+
+  let jsonEnd = "\n]\n"
+
+  private func json(_ forecast: SeriesForecast) -> JSONValue {
+    .object([
+      ("series_id", .string(forecast.seriesID)),
+      ("method", .string(forecast.method)),
+      ("note", .optional(forecast.note)),
+      (
+        "points",
+        .array(
+          forecast.points.enumerated().map { k, p in
+            var fields: [(String, JSONValue)] = [
+              ("year", .int(p.year)), ("mean", .double(p.mean)), ("median", .double(p.median)),
+              ("lo80", .double(p.lo80)), ("hi80", .double(p.hi80)), ("lo95", .double(p.lo95)),
+              ("hi95", .double(p.hi95)),
+            ]
+            for (l, level) in extraLevels.enumerated() {
+              let name = Self.levelName(level)
+              fields.append(("lo\(name)", .double(forecast.extraIntervals[k][l].lower)))
+              fields.append(("hi\(name)", .double(forecast.extraIntervals[k][l].upper)))
+            }
+            return .object(fields)
+          })
+      ),
+    ])
   }
 }
 

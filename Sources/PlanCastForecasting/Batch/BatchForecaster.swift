@@ -80,16 +80,36 @@ public struct BatchForecaster: Sendable {
   public func run(
     _ series: [YearlySeries], progress: (@Sendable (Int, Int) -> Void)? = nil
   ) -> [SeriesForecast] {
+    var forecasts: [SeriesForecast] = []
+    forecasts.reserveCapacity(series.count)
+    run(series, progress: progress) { forecasts += $0 }
+    return forecasts
+  }
+
+  /// Series forecast per chunk before the chunk is handed on: the memory of a streamed run.
+  public static let chunkSize = 4096
+
+  /// Forecasts every series and hands the forecasts to `emit` in input order, a chunk of
+  /// ``chunkSize`` at a time, so that a caller writing them out holds one chunk, not the run:
+  /// the same forecasts as ``run(_:progress:)``.
+  public func run(
+    _ series: [YearlySeries], progress: (@Sendable (Int, Int) -> Void)? = nil,
+    emit: ([SeriesForecast]) -> Void
+  ) {
     let referenceClass = Self.referenceClass(of: series, settings: settings)
-    let store = ResultStore<SeriesForecast>(count: series.count)
-    let threads = Swift.max(1, Swift.min(settings.threads, series.count))
-    DispatchQueue.concurrentPerform(iterations: threads) { _ in
-      while let k = store.next() {
-        let result = forecast(series[k], referenceClass: referenceClass)
-        store.put(result, at: k) { done in progress?(done, series.count) }
+    let counter = ProgressCounter(total: series.count, report: progress)
+    for start in stride(from: 0, to: series.count, by: Self.chunkSize) {
+      let chunk = series[start..<Swift.min(series.count, start + Self.chunkSize)]
+      let store = ResultStore<SeriesForecast>(count: chunk.count)
+      let threads = Swift.max(1, Swift.min(settings.threads, chunk.count))
+      DispatchQueue.concurrentPerform(iterations: threads) { _ in
+        while let k = store.next() {
+          let result = forecast(chunk[chunk.startIndex + k], referenceClass: referenceClass)
+          store.put(result, at: k) { _ in counter.advance() }
+        }
       }
+      emit(store.results())
     }
-    return store.results()
   }
 
   /// The minimum members for `auto` to use a reference class.
@@ -363,6 +383,26 @@ public struct BatchForecaster: Sendable {
     z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
     z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
     return z ^ (z >> 31)
+  }
+}
+
+/// Counts finished series across chunks and reports them, serialised.
+final class ProgressCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var done = 0
+  private let total: Int
+  private let report: (@Sendable (Int, Int) -> Void)?
+
+  init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+    self.total = total
+    self.report = report
+  }
+
+  func advance() {
+    lock.lock()
+    defer { lock.unlock() }
+    done += 1
+    report?(done, total)
   }
 }
 

@@ -2,10 +2,10 @@ import Foundation
 
 /// Reads the long-format data file (`city,indicator,year,value,unit,vintage,source,note`;
 /// `vintage` optional) and validates every row against the model's declarations.
-enum ObservationFileLoader {
+package enum ObservationFileLoader {
   static let requiredColumns = ["city", "indicator", "year", "value", "unit", "source", "note"]
 
-  static func load(path: String, config: ModelConfig, catalog: IndicatorCatalog)
+  package static func load(path: String, config: ModelConfig, catalog: IndicatorCatalog)
     throws(ModelError) -> [Observation]
   {
     let file = SourceLocation(file: path, line: nil)

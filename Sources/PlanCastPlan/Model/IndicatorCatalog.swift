@@ -9,13 +9,13 @@ public struct IndicatorCatalog: Sendable {
 }
 
 /// Reads and checks `indicators.toml` against the model's units.
-enum IndicatorCatalogLoader {
+package enum IndicatorCatalogLoader {
   private static let keys: Set<String> = [
     "name_en", "name_zh", "unit", "kind", "trend", "aggregation", "numerator", "denominator",
     "scale", "weight", "weight_lag", "breaks", "derive", "plausible",
   ]
 
-  static func load(path: String, config: ModelConfig) throws(ModelError) -> IndicatorCatalog {
+  package static func load(path: String, config: ModelConfig) throws(ModelError) -> IndicatorCatalog {
     let doc = try TOMLDocument.load(
       path: path, hint: "A model directory needs indicators.toml (see Models/README.md).")
     var indicators: [Indicator] = []
@@ -33,7 +33,7 @@ enum IndicatorCatalogLoader {
   /// Every declared break year must have observations of its indicator on both sides (some
   /// year before it and some year from it on); otherwise it breaks nothing and is an error at
   /// its line in `indicators.toml`.
-  static func checkBreaks(path: String, catalog: IndicatorCatalog, observations: [Observation])
+  package static func checkBreaks(path: String, catalog: IndicatorCatalog, observations: [Observation])
     throws(ModelError)
   {
     let doc = try TOMLDocument.load(

@@ -45,8 +45,8 @@ public struct ModelConfig: Sendable {
 }
 
 /// Reads and checks `model.toml`.
-enum ModelConfigLoader {
-  static func load(path: String) throws(ModelError) -> ModelConfig {
+package enum ModelConfigLoader {
+  package static func load(path: String) throws(ModelError) -> ModelConfig {
     let doc = try TOMLDocument.load(
       path: path, hint: "A model directory needs model.toml (see Models/README.md).")
     guard let model = try doc.table("model") else {

@@ -21,8 +21,8 @@ public struct ProxyRule: Sendable, Hashable {
 }
 
 /// Reads and checks `proxies.toml` (optional: a model without proxies omits the file).
-enum ProxyRulesLoader {
-  static func load(path: String, config: ModelConfig, catalog: IndicatorCatalog)
+package enum ProxyRulesLoader {
+  package static func load(path: String, config: ModelConfig, catalog: IndicatorCatalog)
     throws(ModelError) -> [ProxyRule]
   {
     let doc = try TOMLDocument.load(path: path, hint: "")

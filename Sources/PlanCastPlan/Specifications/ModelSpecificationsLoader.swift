@@ -1,11 +1,11 @@
 /// Reads and checks `models.toml`: a `[projection]` table of defaults and `[[models]]` entries.
-enum ModelSpecificationsLoader {
+package enum ModelSpecificationsLoader {
   static let entryKeys: Set<String> = [
     "indicator", "areas", "model", "breaks", "pulses", "order", "trend", "candidates", "fit_from",
     "real_growth", "scale", "reference_class",
   ]
 
-  static func load(path: String, config: ModelConfig, catalog: IndicatorCatalog)
+  package static func load(path: String, config: ModelConfig, catalog: IndicatorCatalog)
     throws(ModelError) -> ModelSpecifications
   {
     let doc = try TOMLDocument.load(

@@ -20,6 +20,12 @@ struct TOMLDocument {
         .syntax, at: SourceLocation(file: path, line: nil), "the file is not UTF-8 text",
         hint: "Save it as UTF-8.")
     }
+    if let finding = TOMLAbortGuard.firstFinding(in: text) {
+      throw ModelError(
+        .syntax, at: SourceLocation(file: path, line: finding.line),
+        "\(finding.problem) (column \(finding.column))",
+        hint: "Fix the TOML syntax at that line (see https://toml.io).")
+    }
     do {
       let root = try TOMLTable(string: text)
       return TOMLDocument(path: path, root: root, lines: TOMLLineIndex(text: text))

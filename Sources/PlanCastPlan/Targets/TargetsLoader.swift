@@ -1,5 +1,5 @@
 /// Reads and checks `targets.toml` against the model's areas, units and indicators.
-enum TargetsLoader {
+package enum TargetsLoader {
   private static let targetKeys: Set<String> = [
     "id", "name_zh", "name_en", "indicator", "region", "comparator", "value", "tolerance", "unit",
     "year", "form", "base_year", "period_start", "wording_zh", "note",
@@ -12,7 +12,7 @@ enum TargetsLoader {
     case cumulative
   }
 
-  static func load(path: String, config: ModelConfig, catalog: IndicatorCatalog)
+  package static func load(path: String, config: ModelConfig, catalog: IndicatorCatalog)
     throws(ModelError) -> PlanTargets
   {
     let doc = try TOMLDocument.load(

@@ -12,7 +12,11 @@ public enum CSVWriter {
 
   /// The header row and every row.
   public static func render(_ table: Table) -> String {
-    ([table.headers] + table.textRows).map { $0.map(field).joined(separator: ",") + "\r\n" }
-      .joined()
+    ([table.headers] + table.textRows).map(record).joined()
+  }
+
+  /// One record with its CRLF, for writers that stream rows instead of building a table.
+  public static func record(_ fields: [String]) -> String {
+    fields.map(field).joined(separator: ",") + "\r\n"
   }
 }
