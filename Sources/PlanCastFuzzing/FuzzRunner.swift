@@ -92,12 +92,7 @@ public final class FuzzRunner {
       _ = try ModelSpecificationsLoader.load(path: path, config: config, catalog: catalog)
     case .proxiesToml: _ = try ProxyRulesLoader.load(path: path, config: config, catalog: catalog)
     case .observationsCSV:
-      let observations = try ObservationFileLoader.load(
-        path: path, config: config, catalog: catalog)
-      try IndicatorCatalogLoader.checkBreaks(
-        path: URL(fileURLWithPath: model.directory).appendingPathComponent(
-          PlanModel.File.indicators
-        ).path, catalog: catalog, observations: observations)
+      _ = try ObservationFileLoader.load(path: path, config: config, catalog: catalog)
     case .scenarioToml: _ = try model.scenario(file: path)
     case .csv, .longSeries, .sweepShard: break
     }

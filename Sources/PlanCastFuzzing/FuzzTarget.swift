@@ -27,8 +27,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   /// The model the model-directory targets take their context from.
   public static let baseModel = "Models/czt-2025"
 
-  /// Hand-written seeds and inputs that once failed, replayed by every run.
+  /// Hand-written valid seeds.
   public var corpusDirectory: String { "Fuzz/Corpus/\(rawValue)" }
+  /// Inputs that once crashed the target (saved by libFuzzer), each to be refused cleanly.
+  public var regressionDirectory: String { "Fuzz/Regressions/\(rawValue)" }
 
   /// The embedded model's files this target's parser reads, relative to the repository (files
   /// of other models would be refused in its context, so they are not seeds).
@@ -49,17 +51,25 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
   }
 
-  /// Seed inputs: the committed model files the parser reads and the corpus directory's files.
+  /// Seed inputs: the committed model files the parser reads and the corpus directory's files,
+  /// all valid.
   public func seeds(repository: URL) throws -> [(name: String, data: Data)] {
     var seeds: [(name: String, data: Data)] = []
     for file in modelFiles {
       seeds.append((file, try Data(contentsOf: repository.appendingPathComponent(file))))
     }
-    let corpus = repository.appendingPathComponent(corpusDirectory)
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []
-    for name in names.sorted() where !name.hasPrefix(".") {
-      seeds.append((name, try Data(contentsOf: corpus.appendingPathComponent(name))))
+    return seeds + (try Self.files(in: repository.appendingPathComponent(corpusDirectory)))
+  }
+
+  /// The inputs that once crashed the target.
+  public func regressions(repository: URL) throws -> [(name: String, data: Data)] {
+    try Self.files(in: repository.appendingPathComponent(regressionDirectory))
+  }
+
+  private static func files(in folder: URL) throws -> [(name: String, data: Data)] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return try names.sorted().filter { !$0.hasPrefix(".") }.map {
+      ($0, try Data(contentsOf: folder.appendingPathComponent($0)))
     }
-    return seeds
   }
 }

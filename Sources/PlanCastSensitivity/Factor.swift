@@ -72,4 +72,15 @@ public struct FactorSpec: Sendable, Equatable, Codable {
     self.high = high
     self.distribution = distribution
   }
+
+  private enum CodingKeys: String, CodingKey { case name, low, high, distribution }
+
+  /// Decodes and validates as ``init(name:low:high:distribution:)`` does (a shard file is input).
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    try self.init(
+      name: try c.decode(String.self, forKey: .name), low: try c.decode(Double.self, forKey: .low),
+      high: try c.decode(Double.self, forKey: .high),
+      distribution: try c.decode(FactorDistribution.self, forKey: .distribution))
+  }
 }

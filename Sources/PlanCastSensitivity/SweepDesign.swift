@@ -12,6 +12,18 @@ public struct SweepDesign: Sendable {
   /// The grid-size limit `plancast sweep grid` enforces without `--force`.
   public static let defaultGridLimit = 10_000
 
+  /// The number of points of `spec`'s design, computed without building it.
+  public static func pointCount(_ spec: SweepSpec) -> Double {
+    let d = Double(spec.factors.count)
+    switch spec.method {
+    case .oat: return 1 + 2 * d
+    case .grid:
+      return spec.axes.reduce(1.0) { $0 * Double($1.valueCount) }
+    case .sobol: return Double(spec.samples) * (d + 2)
+    case .morris: return Double(spec.samples) * (d + 1)
+    }
+  }
+
   /// Builds the design of `spec` (checking sizes: a grid above `gridLimit` points throws
   /// unless `gridLimit` is nil).
   public init(_ spec: SweepSpec, gridLimit: Int? = defaultGridLimit) throws(SensitivityError) {

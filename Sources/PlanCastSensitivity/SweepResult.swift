@@ -92,6 +92,13 @@ public struct SweepResult: Sendable {
 /// by `plancast merge`.
 public struct SweepShard: Sendable, Codable, Equatable {
   public static let formatVersion = 1
+  /// The most parts a sweep may be split into (`--shard K/N`, N at most this).
+  public static let maximumCount = 10_000
+  /// The most points a shard file may say its sweep has: more than any sweep a planning
+  /// question needs, and small enough that splitting it cannot overflow.
+  public static let maximumPoints = 1_000_000_000
+  /// The most bootstrap resamples a merge computes (`--resamples` at most this).
+  public static let maximumResamples = 100_000
   public var format: Int = formatVersion
   public let spec: SweepSpec
   public let index: Int
@@ -128,19 +135,49 @@ public struct SweepShard: Sendable, Codable, Equatable {
     let decoder = JSONDecoder()
     decoder.nonConformingFloatDecodingStrategy = .convertFromString(
       positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    let shard: SweepShard
     do {
-      let shard = try decoder.decode(SweepShard.self, from: data)
-      guard shard.format == formatVersion else {
-        throw SensitivityError.invalid(
-          "\(file): shard format \(shard.format), expected \(formatVersion)")
-      }
-      return shard
+      shard = try decoder.decode(SweepShard.self, from: data)
     } catch let error as SensitivityError {
-      throw error
+      throw .invalid("\(file) is not a valid PlanCast sweep shard: \(error.description)")
     } catch let error as DecodingError {
       throw .invalid("\(file) is not a PlanCast sweep shard: \(Self.reason(error))")
     } catch {
       throw .invalid("\(file) is not a PlanCast sweep shard")
+    }
+    try shard.check(file: file)
+    return shard
+  }
+
+  /// The checks a decoded shard must pass before anything is sized by its numbers.
+  private func check(file: String) throws(SensitivityError) {
+    guard format == Self.formatVersion else {
+      throw .invalid("\(file): shard format \(format), expected \(Self.formatVersion)")
+    }
+    guard (1...Self.maximumCount).contains(count), (1...count).contains(index) else {
+      throw .invalid(
+        "\(file): shard \(index)/\(count) is not K/N with 1 ≤ K ≤ N ≤ \(Self.maximumCount)")
+    }
+    guard (0...Self.maximumPoints).contains(totalPoints) else {
+      throw .invalid(
+        "\(file): 'totalPoints' \(totalPoints) is outside 0…\(Self.maximumPoints)")
+    }
+    let part = Self.range(index, of: count, total: totalPoints)
+    guard start == part.lowerBound, outcomes.count == part.count,
+      outcomes.allSatisfy({ $0.count == 4 * spec.targets.count })
+    else {
+      throw .invalid(
+        "\(file): shard \(index)/\(count) of \(totalPoints) points should hold points "
+          + "\(part.lowerBound)…\(part.upperBound - 1), 4 numbers per target each")
+    }
+    guard (0...Self.maximumResamples).contains(spec.resamples) else {
+      throw .invalid(
+        "\(file): 'resamples' \(spec.resamples) is outside 0…\(Self.maximumResamples)")
+    }
+    guard SweepDesign.pointCount(spec) == Double(totalPoints) else {
+      throw .invalid(
+        "\(file): its sweep specification gives \(SweepDesign.pointCount(spec)) points, "
+          + "not the \(totalPoints) the shard says")
     }
   }
 

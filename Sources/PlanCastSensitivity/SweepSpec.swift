@@ -62,11 +62,25 @@ public struct GridAxis: Sendable, Equatable, Codable {
     self.step = step
   }
 
+  private enum CodingKeys: String, CodingKey { case name, start, stop, step }
+
+  /// Decodes and validates as ``init(name:start:stop:step:)`` does (a shard file is input).
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    try self.init(
+      name: try c.decode(String.self, forKey: .name),
+      start: try c.decode(Double.self, forKey: .start),
+      stop: try c.decode(Double.self, forKey: .stop), step: try c.decode(Double.self, forKey: .step)
+    )
+  }
+
   /// `start, start + step, …` up to `stop` (included when it lies on the grid, to 1e-9 steps).
   public var values: [Double] {
-    let count = Int(((stop - start) / step + 1e-9).rounded(.down)) + 1
-    return (0..<count).map { start + Double($0) * step }
+    (0..<valueCount).map { start + Double($0) * step }
   }
+
+  /// How many values the axis has (at most ten million, checked at construction).
+  public var valueCount: Int { Int(((stop - start) / step + 1e-9).rounded(.down)) + 1 }
 }
 
 /// A target as reports show it.

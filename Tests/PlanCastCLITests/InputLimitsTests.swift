@@ -12,6 +12,8 @@ import Testing
     (["forecast", "--data", "x.csv", "--horizon", "1000"], "--horizon must be at most 100"),
     (["forecast", "--data", "x.csv", "--horizon", "9223372036854775807"], "at most 100"),
     (["sweep", "oat", "--draws", "2000000000"], "--draws must be at most"),
+    (["sweep", "sobol", "--resamples", "1000000000000"], "--resamples must be at most 100000"),
+    (["sweep", "oat", "--shard", "1/10001", "--output", "x.json"], "1 ≤ K ≤ N ≤ 10000"),
   ])
   func refusedWithAReason(arguments: [String], phrase: String) throws {
     let result = try PlanCommandTestSupport.run(arguments)

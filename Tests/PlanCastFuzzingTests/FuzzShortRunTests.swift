@@ -26,6 +26,10 @@ import Testing
         try runner.parse(seed.data)
       }
     }
+    // Inputs that once crashed it are refused with an error.
+    for input in try target.regressions(repository: Self.repository) {
+      #expect(!runner.run(input.data), "\(target.rawValue): \(input.name) is accepted")
+    }
     var mutator = ByteMutator(seed: 20_261_206 &+ UInt64(target.rawValue.utf8.count))
     var accepted = 0
     for _ in 0..<Self.mutationsPerTarget {

@@ -164,6 +164,46 @@ import Testing
     }
   }
 
+  /// A shard file's numbers size the merge's work: each is checked before use (the fuzz harness
+  /// found `count` 0 trapping and a huge `count` exhausting memory).
+  @Test func tamperedShardsAreRefusedWithTheReason() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sweep-tampered-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let good = dir.appendingPathComponent("good.json").path
+    let part = try Self.run(
+      ["sweep", "oat", "--draws", "64", "--shard", "1/1", "--output", good] + Self.model)
+    #expect(part.status == 0, "\(part.stderr)")
+    let original = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: good)))
+        as? [String: Any])
+    let cases: [(String, Any, String)] = [
+      ("count", 0, "is not K/N with 1 ≤ K ≤ N ≤ 10000"),
+      ("count", 82_147_483_648, "is not K/N with 1 ≤ K ≤ N ≤ 10000"),
+      ("index", 2, "is not K/N"),
+      ("totalPoints", Int.max, "'totalPoints' \(Int.max) is outside"),
+      ("totalPoints", 4, "should hold points 0…3"),
+      ("start", 1, "should hold points"),
+    ]
+    for (k, (key, value, message)) in cases.enumerated() {
+      var tampered = original
+      tampered[key] = value
+      let file = dir.appendingPathComponent("bad\(k).json")
+      try JSONSerialization.data(withJSONObject: tampered).write(to: file)
+      let merged = try Self.run(["merge", file.path])
+      #expect(merged.status == 1 && merged.stderr.contains(message), "\(key): \(merged.stderr)")
+    }
+    var spec = try #require(original["spec"] as? [String: Any])
+    spec["resamples"] = 1_000_000_000
+    var tampered = original
+    tampered["spec"] = spec
+    let file = dir.appendingPathComponent("resamples.json")
+    try JSONSerialization.data(withJSONObject: tampered).write(to: file)
+    let merged = try Self.run(["merge", file.path])
+    #expect(merged.status == 1 && merged.stderr.contains("'resamples' 1000000000 is outside"))
+  }
+
   @Test(arguments: [
     (["grid", "--vary", "no_such_thing=0:1:0.5"], "no assumption 'no_such_thing'"),
     (["grid", "--vary", "real_growth_shift=1:1:0.5"], "is empty"),

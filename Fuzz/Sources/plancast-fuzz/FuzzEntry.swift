@@ -35,7 +35,9 @@ public func fuzzerInitialize(
   if let directory = environment["PLANCAST_FUZZ_WRITE_SEEDS"] {
     do {
       let folder = URL(fileURLWithPath: directory)
-      for (index, seed) in try target.seeds(repository: repository).enumerated() {
+      let inputs =
+        try target.seeds(repository: repository) + target.regressions(repository: repository)
+      for (index, seed) in inputs.enumerated() {
         try seed.data.write(to: folder.appendingPathComponent("seed-\(index)"))
       }
       let dictionary = ByteMutator.tokens.map { token in

@@ -195,15 +195,17 @@ public struct ForecastCommand: ParsableCommand {
       switch format {
       case .csv:
         print(report.csvHeader, terminator: "")
-        forecaster.run(table.series, progress: progress) {
-          print(report.csvRecords($0), terminator: "")
+        forecaster.run(table.series, progress: progress) { chunk in
+          for forecast in chunk { print(report.csvRecords([forecast]), terminator: "") }
         }
       case .json:
         print(report.jsonStart, terminator: "")
         var first = true
-        forecaster.run(table.series, progress: progress) {
-          print(report.jsonElements($0, first: first), terminator: "")
-          first = false
+        forecaster.run(table.series, progress: progress) { chunk in
+          for forecast in chunk {
+            print(report.jsonElements([forecast], first: first), terminator: "")
+            first = false
+          }
         }
         print(report.jsonEnd, terminator: "")
       case .table, .markdown:

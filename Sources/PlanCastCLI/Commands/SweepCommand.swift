@@ -144,7 +144,8 @@ public struct SweepCommand: ParsableCommand {
     }
     try WorkLimits.check(levels, "--levels", minimum: 2, maximum: WorkLimits.levels)
     guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
-    guard resamples >= 10 else { throw ValidationError("--resamples must be at least 10") }
+    try WorkLimits.check(
+      resamples, "--resamples", minimum: 10, maximum: SweepShard.maximumResamples)
     guard maxPoints >= 1 else { throw ValidationError("--max-points must be at least 1") }
     if method == .grid {
       guard !vary.isEmpty else {
@@ -170,8 +171,12 @@ public struct SweepCommand: ParsableCommand {
 
   static func parseShard(_ text: String) throws -> (Int, Int) {
     let parts = text.split(separator: "/")
-    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, 1 <= k, k <= n
-    else { throw ValidationError("--shard '\(text)' is not K/N with 1 ≤ K ≤ N") }
+    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, 1 <= k, k <= n,
+      n <= SweepShard.maximumCount
+    else {
+      throw ValidationError(
+        "--shard '\(text)' is not K/N with 1 ≤ K ≤ N ≤ \(SweepShard.maximumCount)")
+    }
     return (k, n)
   }
 

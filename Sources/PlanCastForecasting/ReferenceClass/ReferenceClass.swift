@@ -101,9 +101,13 @@ public struct ReferenceClass: Sendable {
     pairs = fit.counts
     yearEffectShare = differentials.yearEffectShare()
     var recent: [String: Double] = [:]
-    for name in members.names { recent[name] = differentials.recent(name, at: members.lastYear) }
+    var lastLog: [String: Double] = [:]
+    for (m, name) in members.names.enumerated() {
+      recent[name] = differentials.recent(m, at: members.lastYear)
+      lastLog[name] = members.lastLog[m]
+    }
     differential = recent
-    lastLog = members.lastLog
+    self.lastLog = lastLog
   }
 
   /// Whether `name` is a member (its forecast can use the class).

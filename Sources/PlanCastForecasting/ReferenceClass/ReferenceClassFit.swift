@@ -4,13 +4,16 @@ import Foundation
 
 /// The members of a reference class: the series ending in the most common last year (the latest
 /// on a tie) with positive values, and their log growth over the consecutive run ending there.
+/// Members are numbered in input order; their growth is held densely (one array each, not a
+/// dictionary by year), so that 100,000 members cost little more than their data.
 struct ClassMembers {
   let lastYear: Int
   /// In input order.
   let names: [String]
-  /// Log growth by year, per member.
-  let growth: [String: [Int: Double]]
-  let lastLog: [String: Double]
+  /// Log growth of each member over its run, oldest first: the last entry is `lastYear`'s.
+  let growth: [[Double]]
+  /// The log of each member's last value.
+  let lastLog: [Double]
 
   init(series: [YearlySeries], window: Int) throws {
     let usable = series.filter { s in s.count >= window + 2 && s.values.allSatisfy { $0 > 0 } }
@@ -19,20 +22,18 @@ struct ClassMembers {
     guard let last = ends.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key else {
       throw ReferenceClass.Unavailable(description: "no series with \(window + 2) positive values")
     }
-    var growth: [String: [Int: Double]] = [:]
+    var seen = Set<String>()
+    var growth: [[Double]] = []
     var names: [String] = []
-    var lastLog: [String: Double] = [:]
-    for s in usable where s.lastYear == last && growth[s.name] == nil {
-      var g: [Int: Double] = [:]
-      var k = s.count - 1
-      while k > 0, s.years[k - 1] == s.years[k] - 1 {
-        g[s.years[k]] = log(s.values[k] / s.values[k - 1])
-        k -= 1
-      }
-      guard g.count >= window + 1 else { continue }
-      growth[s.name] = g
+    var lastLog: [Double] = []
+    for s in usable where s.lastYear == last && !seen.contains(s.name) {
+      var first = s.count - 1
+      while first > 0, s.years[first - 1] == s.years[first] - 1 { first -= 1 }
+      guard s.count - 1 - first >= window + 1 else { continue }
+      seen.insert(s.name)
+      growth.append(((first + 1)..<s.count).map { log(s.values[$0] / s.values[$0 - 1]) })
       names.append(s.name)
-      lastLog[s.name] = log(s.values[s.count - 1])
+      lastLog.append(log(s.values[s.count - 1]))
     }
     guard names.count >= ReferenceClass.minimumMembers else {
       throw ReferenceClass.Unavailable(
@@ -44,6 +45,13 @@ struct ClassMembers {
     self.names = names
     self.growth = growth
     self.lastLog = lastLog
+  }
+
+  /// Member `m`'s log growth in `year`, or nil outside its run.
+  func growth(_ m: Int, in year: Int) -> Double? {
+    let g = growth[m]
+    let k = g.count - 1 - (lastYear - year)
+    return k >= 0 && k < g.count ? g[k] : nil
   }
 }
 
@@ -60,7 +68,7 @@ struct GrowthDifferentials {
     var common: [Double] = []
     var year = members.lastYear
     while true {
-      let values = members.names.compactMap { members.growth[$0]?[year] }
+      let values = members.names.indices.compactMap { members.growth($0, in: year) }
       guard values.count * 2 >= members.names.count else { break }
       common.insert(Quantile.sorted(values.sorted(), 0.5), at: 0)
       year -= 1
@@ -77,23 +85,21 @@ struct GrowthDifferentials {
     self.first = year + 1
   }
 
-  /// The mean differential of `name` over the `window` years ending at `origin`.
-  func recent(_ name: String, at origin: Int) -> Double? {
-    guard let g = members.growth[name] else { return nil }
+  /// The mean differential of member `m` over the `window` years ending at `origin`.
+  func recent(_ m: Int, at origin: Int) -> Double? {
     var sum = 0.0
     for t in (origin - window + 1)...origin {
-      guard let x = g[t], t >= first else { return nil }
+      guard let x = members.growth(m, in: t), t >= first else { return nil }
       sum += x - common[t - first]
     }
     return sum / Double(window)
   }
 
-  /// The cumulative differential of `name` over the `h` years after `origin`.
-  func cumulative(_ name: String, after origin: Int, years h: Int) -> Double? {
-    guard let g = members.growth[name] else { return nil }
+  /// The cumulative differential of member `m` over the `h` years after `origin`.
+  func cumulative(_ m: Int, after origin: Int, years h: Int) -> Double? {
     var sum = 0.0
     for t in (origin + 1)...(origin + h) {
-      guard let x = g[t] else { return nil }
+      guard let x = members.growth(m, in: t) else { return nil }
       sum += x - common[t - first]
     }
     return sum
@@ -107,7 +113,7 @@ struct GrowthDifferentials {
     var sum = 0.0
     var groups: [(n: Int, mean: Double)] = []
     for t in first...members.lastYear {
-      let values = members.names.compactMap { members.growth[$0]?[t] }
+      let values = members.names.indices.compactMap { members.growth($0, in: t) }
       let mean = values.reduce(0, +) / Double(values.count)
       within += values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
       groups.append((values.count, mean))
@@ -136,9 +142,9 @@ struct PersistenceFit {
       let lastOrigin = d.members.lastYear - h
       if lastOrigin >= firstOrigin {
         for origin in firstOrigin...lastOrigin {
-          for name in d.members.names {
-            guard let x = d.recent(name, at: origin),
-              let y = d.cumulative(name, after: origin, years: h)
+          for m in d.members.names.indices {
+            guard let x = d.recent(m, at: origin),
+              let y = d.cumulative(m, after: origin, years: h)
             else { continue }
             sxy += x * y
             sxx += x * x
