@@ -69,8 +69,14 @@ public final class FuzzRunner {
       _ = try CSVReader.parse(text, mode: .strict)
       return
     case .longSeries:
-      _ = try LongSeriesTable.parse(
+      let table = try LongSeriesTable.parse(
         String(decoding: input, as: UTF8.self), file: "input.csv", mode: .strict)
+      // And what `forecast` does with the parsed years and values (spans, horizons, fits): an
+      // overflow or a trap there counts as much as one in the parser.
+      for method in [BatchMethod.drift, .theta] {
+        _ = BatchForecaster(settings: BatchSettings(method: method, horizon: 3, paths: 20)).run(
+          table.series)
+      }
       return
     case .sweepShard:
       // A part of several is refused by the merge (the others are missing); decoding it counts.

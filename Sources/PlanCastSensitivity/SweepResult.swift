@@ -232,10 +232,10 @@ public struct SweepShard: Sendable, Codable, Equatable {
     let targets = first.shard.spec.targets.count
     var outcomes: [[SweepOutcome]] = []
     for k in 1...first.shard.count {
-      let s = byIndex[k]!.1
+      guard let s = byIndex[k]?.1 else { continue }  // none is missing: checked above
       guard s.outcomes.count == range(k, of: s.count, total: s.totalPoints).count,
         s.outcomes.allSatisfy({ $0.count == 4 * targets })
-      else { throw .invalid("\(byIndex[k]!.0) has the wrong number of points") }
+      else { throw .invalid("\(byIndex[k]?.0 ?? "a shard") has the wrong number of points") }
       outcomes += s.outcomes.map { v in
         (0..<targets).map {
           SweepOutcome(

@@ -13,6 +13,21 @@ import Testing
     (["forecast", "--data", "x.csv", "--horizon", "9223372036854775807"], "at most 100"),
     (["sweep", "oat", "--draws", "2000000000"], "--draws must be at most"),
     (["sweep", "sobol", "--resamples", "1000000000000"], "--resamples must be at most 100000"),
+    (["backtest", "--horizons", "1:9223372036854775807"], "--horizons must end at 100 or earlier"),
+    (
+      ["backtest", "--origins", "9223372036854775806:9223372036854775807"], "calendar years 0…9999"
+    ),
+    (["project", "--to", "-9223372036854775807"], "is outside the model's years"),
+    (["backtest", "--vintage", "-5"], "is outside the model's years"),
+    (
+      [
+        "regress", "--data",
+        PlanCommandTestSupport.repositoryRoot.appendingPathComponent(
+          "Fuzz/Corpus/regress-columns/small.csv"
+        ).path, "--y", "y", "--x", "x1",
+        "--cov", "hac", "--hac-lags", "9223372036854775807",
+      ], "must be below the 6 data rows"
+    ),
     (["sweep", "oat", "--shard", "1/10001", "--output", "x.json"], "1 ≤ K ≤ N ≤ 10000"),
   ])
   func refusedWithAReason(arguments: [String], phrase: String) throws {

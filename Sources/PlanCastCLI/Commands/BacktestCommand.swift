@@ -42,6 +42,7 @@ public struct BacktestCommand: ParsableCommand {
   var format: OutputFormat = .table
 
   @Option(
+    parsing: .unconditional,
     help: "Compare the projection made with the data up to this year with the outturns since.")
   var vintage: Int?
 

@@ -297,19 +297,20 @@ struct ForecastScoreCommand: ParsableCommand {
       guard let header = records.first?.fields.map({ $0.lowercased() }) else {
         throw CLIFailure.data("\(forecasts): the file is empty")
       }
-      func column(_ name: String, required: Bool) throws -> Int? {
-        let k = header.firstIndex(of: name.lowercased())
-        if k == nil, required {
+      func column(_ name: String) throws -> Int {
+        guard let k = header.firstIndex(of: name.lowercased()) else {
           throw CLIFailure.data("\(forecasts): missing column '\(name)'")
         }
         return k
       }
-      let idColumn = try column("series_id", required: true)!
-      let yearColumn = try column("year", required: true)!
-      let pointColumn = try column(point, required: true)!
-      let groupColumn = try groupBy.map { try column($0, required: true)! }
-      let bounds = try ["lo80", "hi80", "lo95", "hi95"].map { try column($0, required: false) }
-      let withIntervals = bounds.allSatisfy { $0 != nil }
+      let idColumn = try column("series_id")
+      let yearColumn = try column("year")
+      let pointColumn = try column(point)
+      let groupColumn = try groupBy.map(column)
+      let found = ["lo80", "hi80", "lo95", "hi95"].compactMap { header.firstIndex(of: $0) }
+      // The interval columns, when all four are there.
+      let bounds = found.count == 4 ? found : []
+      let withIntervals = !bounds.isEmpty
       // group -> series -> horizon index -> (point, lo80, hi80, lo95, hi95)
       var groups: [String] = []
       var values: [String: [String: [Int: [Double]]]] = [:]
@@ -335,7 +336,7 @@ struct ForecastScoreCommand: ParsableCommand {
         if withIntervals {
           // Empty bounds (a flat forecast) count as not covering.
           for (k, b) in bounds.enumerated() {
-            let text = b! < f.count ? f[b!] : ""
+            let text = b < f.count ? f[b] : ""
             if case .value(let x) = PlainDecimal.parse(text) {
               row.append(x)
             } else {
@@ -344,20 +345,17 @@ struct ForecastScoreCommand: ParsableCommand {
           }
         }
         let group = groupColumn.map { $0 < f.count ? f[$0] : "" } ?? "forecasts"
-        if values[group] == nil {
-          groups.append(group)
-          values[group] = [:]
-        }
-        values[group]![id, default: [:]][h] = row
+        if values[group] == nil { groups.append(group) }
+        values[group, default: [:]][id, default: [:]][h] = row
       }
       let actualValues = Dictionary(uniqueKeysWithValues: actual.map { ($0.name, $0.values) })
       var rows: [(String, M3Metrics.Accuracy)] = []
       for group in groups {
         var byID: [String: M3Metrics.SeriesForecasts] = [:]
-        for (id, horizons) in values[group]! {
-          let n = actualByID[id]!.count
-          guard (0..<n).allSatisfy({ horizons[$0] != nil }) else { continue }
-          let r = (0..<n).map { horizons[$0]! }
+        for (id, horizons) in values[group, default: [:]] {
+          guard let n = actualByID[id]?.count else { continue }
+          let r = (0..<n).compactMap { horizons[$0] }
+          guard r.count == n else { continue }
           byID[id] = M3Metrics.SeriesForecasts(
             point: r.map { $0[0] },
             interval80: withIntervals ? r.map { .init(lower: $0[1], upper: $0[2]) } : nil,

@@ -24,6 +24,7 @@ public struct ProjectCommand: ParsableCommand {
   @OptionGroup var language: LanguageOption
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp("Last year to project (default: the plan's end year).", valueName: "year"))
   var to: Int?
 

@@ -75,7 +75,14 @@ public struct RegressCommand: ParsableCommand {
           ? CLIFailure.usage(error.description) : CLIFailure.data(error.description)
       }
       let names = (noIntercept ? [] : ["const"]) + x
-      var designColumns = x.map { table.values($0)! }
+      // `read` returns every column asked for; a missing one is said, not trapped on.
+      func column(_ name: String) throws -> [Double] {
+        guard let values = table.values(name) else {
+          throw CLIFailure.data("\(data): no column '\(name)'")
+        }
+        return values
+      }
+      var designColumns = try x.map(column)
       if !noIntercept {
         designColumns.insert([Double](repeating: 1, count: table.rowCount), at: 0)
       }
@@ -84,10 +91,14 @@ public struct RegressCommand: ParsableCommand {
           "\(data): \(table.rowCount) data rows are too few for \(names.count) coefficients; "
             + "give more rows than coefficients")
       }
+      if let hacLags, hacLags >= table.rowCount {
+        throw CLIFailure.usage(
+          "--hac-lags \(hacLags) must be below the \(table.rowCount) data rows of \(data)")
+      }
       let result: RegressionResult
       do {
         let regression = try RegressionData(
-          response: table.values(y)!, design: Matrix(columns: designColumns), names: names,
+          response: try column(y), design: Matrix(columns: designColumns), names: names,
           hasIntercept: !noIntercept)
         result = try LinearRegression.fit(regression, covariance: cov.estimator(lags: hacLags))
       } catch let error as RegressionError {

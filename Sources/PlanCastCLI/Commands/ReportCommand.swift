@@ -46,6 +46,7 @@ public struct ReportCommand: ParsableCommand {
   var force = false
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "The year of the \"what we said vs what happened\" section: projections and P(attain) with the data up to it against the outturns since (default: the plan's first year, left out when no data follow it).",
       valueName: "year"))

@@ -100,6 +100,12 @@ private struct LongSeriesBuilder {
     SeriesFileError(file: file, line: line, field: field, message: message)
   }
 
+  private static func notAYear(_ text: String) -> String {
+    let range = YearlySeries.calendarYears
+    return
+      "'\(EchoText.short(text))' is not a year (a whole number \(range.lowerBound)…\(range.upperBound))"
+  }
+
   mutating func header(_ names: [String], line: Int) throws {
     let lower = names.map { $0.lowercased() }
     for column in LongSeriesTable.columns {
@@ -115,9 +121,9 @@ private struct LongSeriesBuilder {
 
   mutating func add(_ row: CSVRow) throws {
     let id = try row.string(index[0]).trimmingWhitespace
-    guard let year = row.integer(index[1]) else {
+    guard let year = row.integer(index[1]), YearlySeries.calendarYears.contains(year) else {
       let text = try row.string(index[1]).trimmingWhitespace
-      throw fail(row.line, "year", "'\(EchoText.short(text))' is not a whole year")
+      throw fail(row.line, "year", Self.notAYear(text))
     }
     let value: Double
     switch row.number(index[2]) {
@@ -142,9 +148,8 @@ private struct LongSeriesBuilder {
   mutating func add(_ record: CSVRecord) throws {
     let id = record.fields[index[0]].trimmingWhitespace
     let yearText = record.fields[index[1]].trimmingWhitespace
-    guard let year = PlainDecimal.integer(yearText) else {
-      throw fail(record.line, "year", "'\(EchoText.short(yearText))' is not a whole year")
-    }
+    guard let year = PlainDecimal.integer(yearText), YearlySeries.calendarYears.contains(year)
+    else { throw fail(record.line, "year", Self.notAYear(yearText)) }
     let valueText = record.fields[index[2]]
     switch PlainDecimal.parse(valueText) {
     case .value(let x): try add(id: id, year: year, value: x, line: record.line)

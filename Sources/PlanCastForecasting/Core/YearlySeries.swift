@@ -5,10 +5,19 @@ public struct YearlySeries: Sendable, Equatable {
   public let years: [Int]
   public let values: [Double]
 
-  /// Checks that years increase strictly and values are finite.
+  /// The years a series may hold: calendar years, so that no arithmetic on them (spans,
+  /// horizons, offsets) can overflow.
+  public static let calendarYears = 0...9999
+
+  /// Checks that years are calendar years and increase strictly, and that values are finite.
   public init(name: String, years: [Int], values: [Double]) throws {
     guard years.count == values.count else {
       throw ForecastError.invalidSeries(name, "\(years.count) years but \(values.count) values")
+    }
+    if let bad = years.first(where: { !Self.calendarYears.contains($0) }) {
+      throw ForecastError.invalidSeries(
+        name,
+        "year \(bad) is outside \(Self.calendarYears.lowerBound)…\(Self.calendarYears.upperBound)")
     }
     for k in years.indices.dropFirst() where years[k] <= years[k - 1] {
       throw ForecastError.invalidSeries(
@@ -34,7 +43,10 @@ public struct YearlySeries: Sendable, Equatable {
   }
 
   /// True when no year is missing between the first and the last.
-  public var isContiguous: Bool { years.count < 2 || years.last! - years.first! == years.count - 1 }
+  public var isContiguous: Bool {
+    guard let first = years.first, let last = years.last else { return true }
+    return last - first == years.count - 1
+  }
 
   /// The value observed in `year`, if any.
   func value(at year: Int) -> Double? {

@@ -60,6 +60,12 @@ package enum ModelConfigLoader {
     ])
     let firstYear = try model.int("first_year")
     let lastYear = try model.int("last_year")
+    for (key, year) in [("first_year", firstYear), ("last_year", lastYear)]
+    where !(0...9999).contains(year) {
+      throw model.error(
+        key, .yearOutOfRange, "\(year) is not a calendar year (0…9999)",
+        hint: "Give the first and last years the model's data and targets may use.")
+    }
     guard firstYear <= lastYear else {
       throw model.error(
         "last_year", "last_year \(lastYear) is before first_year \(firstYear)",

@@ -10,11 +10,12 @@ enum AssumptionParser {
     file: String
   ) throws(ModelError) -> Assumption {
     let entries = draft.entries
+    /// Where the assumption is written (a draft has at least one entry; else the file).
+    let location = entries.values.first?.location ?? SourceLocation(file: file, line: nil)
     func section(_ key: String) throws(ModelError) -> TOMLSection {
       guard let entry = entries[key] else {
-        let anyEntry = entries.values.first!
         throw ModelError(
-          .missingField, at: anyEntry.location, field: key,
+          .missingField, at: location, field: key,
           "assumption '\(draft.name)' has no '\(key)'",
           hint: "Add \(key) = … to the assumption (or to the one it overrides).")
       }
@@ -60,11 +61,11 @@ enum AssumptionParser {
       }
       years = list
     }
-    let value = try parseValue(entries, name: draft.name)
+    let value = try parseValue(entries, name: draft.name, at: location)
     if effect == .residualScale, value.isRandom || value.central < 0 {
-      throw (entries["value"] ?? entries["distribution"])!.section.error(
-        entries["value"] != nil ? "value" : "distribution",
-        "a residual scale must be a fixed value of 0 or more",
+      let key = entries["value"] != nil ? "value" : "distribution"
+      throw try section(key).error(
+        key, "a residual scale must be a fixed value of 0 or more",
         hint: "Write value = 1.5 to widen shocks by half.")
     }
     let low = try entries["low"].map { (e) throws(ModelError) in try e.section.double("low") }
@@ -113,7 +114,9 @@ enum AssumptionParser {
 
   /// `value = 1.5` or `distribution = { normal = [mean, sd] }` (also `uniform = [lo, hi]`,
   /// `triangular = [lo, mode, hi]`): exactly one of the two.
-  static func parseValue(_ entries: Entries, name: String) throws(ModelError) -> AssumptionValue {
+  static func parseValue(_ entries: Entries, name: String, at location: SourceLocation)
+    throws(ModelError) -> AssumptionValue
+  {
     switch (entries["value"], entries["distribution"]) {
     case (let v?, nil):
       return .fixed(try v.section.double("value"))
@@ -125,7 +128,7 @@ enum AssumptionParser {
         hint: "Keep value for a fixed number or distribution for an uncertain one.")
     case (nil, nil):
       throw ModelError(
-        .missingField, at: entries.values.first!.location, field: "value",
+        .missingField, at: location, field: "value",
         "assumption '\(name)' has neither value nor distribution",
         hint: "Add value = … or distribution = { normal = [mean, sd] }.")
     }
