@@ -37,7 +37,8 @@ public final class FuzzRunner {
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     let name =
       switch target {
-      case .scenarioToml, .modelToml, .indicatorsToml, .targetsToml, .modelsToml, .proxiesToml:
+      case .scenarioToml, .modelToml, .indicatorsToml, .targetsToml, .modelsToml, .proxiesToml,
+        .calibrationToml:
         "input.toml"
       case .sweepShard: "input.json"
       default: "input.csv"
@@ -100,6 +101,7 @@ public final class FuzzRunner {
     case .observationsCSV:
       _ = try ObservationFileLoader.load(path: path, config: config, catalog: catalog)
     case .scenarioToml: _ = try model.scenario(file: path)
+    case .calibrationToml: _ = try ModelCalibrationLoader.load(path: path)
     case .csv, .longSeries, .sweepShard: break
     }
   }

@@ -19,6 +19,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   case observationsCSV = "observations-csv"
   /// A scenario file (`--scenario FILE.toml`), resolved against the model's scenarios.
   case scenarioToml = "scenario-toml"
+  /// A declared model's stored reference-class calibration (`calibration/*.toml`).
+  case calibrationToml = "calibration-toml"
   /// A shard of `plancast sweep --shard K/N --output FILE`, decoded and merged.
   case sweepShard = "sweep-shard"
   /// A table of past plans' calls (`plancast calibrate-plans --calls FILE`).
@@ -42,6 +44,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case .targetsToml: return ["\(model)/targets.toml"]
     case .modelsToml: return ["\(model)/models.toml"]
     case .proxiesToml: return ["\(model)/proxies.toml"]
+    case .calibrationToml: return ["\(model)/calibration/gdp_real_growth.toml"]
     case .scenarioToml:
       return ["baseline", "energy-policy", "high-growth", "low-growth", "pandemic-shock"].map {
         "\(model)/scenarios/\($0).toml"

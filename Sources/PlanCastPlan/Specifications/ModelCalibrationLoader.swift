@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads the `reference_class` key of a `models.toml` entry and the calibration stored for it.
-enum ModelCalibrationLoader {
+package enum ModelCalibrationLoader {
   /// The link of an `ar` declaration, with its stored calibration if there is one; a stored
   /// calibration that belongs to another indicator or declaration is an error naming the file.
   static func link(
@@ -36,7 +36,7 @@ enum ModelCalibrationLoader {
   }
 
   /// Parses and checks a calibration file.
-  static func load(path: String) throws(ModelError) -> ModelCalibrationRecord {
+  package static func load(path: String) throws(ModelError) -> ModelCalibrationRecord {
     let doc = try TOMLDocument.load(
       path: path, hint: "Write it with plancast reference-class fit --model DIR.")
     let s = doc.topLevel
