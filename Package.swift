@@ -19,6 +19,7 @@ let package = Package(
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
   ],
   targets: [
     // OpenBLAS (CBLAS + LAPACKE) from Debian's libopenblas-dev and liblapacke-dev.
@@ -70,7 +71,7 @@ let package = Package(
       name: "PlanCastSensitivity",
       dependencies: ["PlanCastAttainment", "PlanCastPlan", "PlanCastNumerics"]
     ),
-    // Command-line commands: parse, validate, call library code, print.
+    // Command-line commands: parse, validate, call library code, print (colour by Rainbow).
     .target(
       name: "PlanCastCLI",
       dependencies: [
@@ -81,6 +82,7 @@ let package = Package(
         "PlanCastAttainment",
         "PlanCastSensitivity",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Rainbow", package: "Rainbow"),
       ]
     ),
     .executableTarget(name: "plancast", dependencies: ["PlanCastCLI"]),

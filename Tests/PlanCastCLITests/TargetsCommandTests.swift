@@ -89,4 +89,38 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("T24"))
   }
+
+  /// Statuses are coloured on a terminal (a pseudo-terminal from `script`), never in a pipe,
+  /// and not with NO_COLOR set; the colour codes do not shift the columns.
+  @Test(arguments: [("", true), ("1", false)])
+  func statusColourOnATerminalOnly(noColor: String, coloured: Bool) throws {
+    let plancast = PlanCommandTestSupport.productsDirectory.appendingPathComponent("plancast").path
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    process.arguments = [
+      "-q", "-e", "-c", "\(plancast) targets --model \(PlanCommandTestSupport.cztModel)",
+      "/dev/null",
+    ]
+    var environment = ProcessInfo.processInfo.environment
+    environment["TERM"] = "xterm"
+    environment["NO_COLOR"] = noColor
+    process.environment = environment
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(text)")
+    #expect(text.contains("\u{1B}[32m") == coloured, "\(text.prefix(400))")
+    let piped = try PlanCommandTestSupport.run([
+      "targets", "--model", PlanCommandTestSupport.cztModel,
+    ])
+    #expect(!piped.stdout.contains("\u{1B}["))
+    // Without the codes, the terminal's table is the piped one.
+    let plain = text.replacingOccurrences(
+      of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression
+    ).replacingOccurrences(of: "\r\n", with: "\n")
+    #expect(plain == piped.stdout)
+  }
 }

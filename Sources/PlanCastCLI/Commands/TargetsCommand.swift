@@ -35,7 +35,13 @@ public struct TargetsCommand: ParsableCommand {
       case .table:
         let (table, notes) = report.table()
         print(model.config.name(language.lang) + " · " + report.dataCurrency.text(language.lang))
-        print(TextTableRenderer.render(table), terminator: "")
+        let statuses = report.rowStatuses
+        let statusColumn = table.headers.count - 1
+        print(
+          TextTableRenderer.render(table) { row, column, text in
+            column == statusColumn && row < statuses.count
+              ? TerminalColour.status(text, statuses[row]) : text
+          }, terminator: "")
         if !notes.isEmpty { print("\n" + notes.joined(separator: "\n")) }
         let gaps = ModelGaps(model: model)
         if !gaps.isEmpty {

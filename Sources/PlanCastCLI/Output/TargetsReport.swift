@@ -62,6 +62,11 @@ struct TargetsReport {
     e.proxyNote ?? e.reason ?? ""
   }
 
+  /// The status of each row of ``table()``.
+  var rowStatuses: [TargetStatus] {
+    evaluations.map(\.status) + model.plan.goals.map { _ in .qualitative }
+  }
+
   /// The table: one row per numeric target, then the qualitative goals.
   func table() -> (Table, footnotes: [String]) {
     let headers =

@@ -1,7 +1,11 @@
 /// Renders a ``Table`` for a terminal, aligning columns by display width so that Chinese
 /// text (two columns a character) lines up.
 enum TextTableRenderer {
-  static func render(_ table: Table, separator: String = "  ") -> String {
+  /// Restyles a data cell's text (row index, column index, text); the padding is measured on
+  /// the plain text, so colour codes take no columns.
+  typealias CellStyle = (_ row: Int, _ column: Int, _ text: String) -> String
+
+  static func render(_ table: Table, separator: String = "  ", style: CellStyle? = nil) -> String {
     let columns = table.headers.count
     var widths = table.headers.map(DisplayWidth.of)
     for row in table.textRows {
@@ -9,19 +13,20 @@ enum TextTableRenderer {
         widths[i] = max(widths[i], DisplayWidth.of(cell))
       }
     }
-    func line(_ cells: [String]) -> String {
+    func line(_ cells: [String], row: Int?) -> String {
       var parts: [String] = []
       for i in 0..<columns {
         let cell = i < cells.count ? cells[i] : ""
         let pad = String(repeating: " ", count: widths[i] - DisplayWidth.of(cell))
         let alignment = i < table.alignments.count ? table.alignments[i] : .left
-        parts.append(alignment == .right ? pad + cell : cell + pad)
+        let text = row.flatMap { r in style.map { $0(r, i, cell) } } ?? cell
+        parts.append(alignment == .right ? pad + text : text + pad)
       }
       return trimTrailingSpaces(parts.joined(separator: separator))
     }
-    var out = [line(table.headers)]
+    var out = [line(table.headers, row: nil)]
     out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: separator))
-    out += table.textRows.map(line)
+    out += table.textRows.enumerated().map { line($1, row: $0) }
     return out.joined(separator: "\n") + "\n"
   }
 
