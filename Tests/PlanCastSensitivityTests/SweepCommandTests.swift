@@ -111,6 +111,23 @@ import Testing
     }
   }
 
+  /// Each method has its own help: its options, not the other methods'.
+  @Test(arguments: [
+    ("oat", ["--factor", "--range", "--chart"], ["--vary", "--samples", "--correlate"]),
+    ("grid", ["--vary", "--max-points", "--chart"], ["--factor", "--samples"]),
+    ("sobol", ["--samples", "--correlate", "--resamples"], ["--vary", "--levels", "--chart"]),
+    ("morris", ["--samples", "--levels", "--resamples"], ["--vary", "--correlate"]),
+  ])
+  func eachMethodHasItsOwnHelp(method: String, has: [String], hasNot: [String]) throws {
+    let help = try Self.run(["sweep", method, "--help"])
+    #expect(help.status == 0)
+    for option in has { #expect(help.stdout.contains(option), "\(method) --help lacks \(option)") }
+    for option in hasNot {
+      #expect(!help.stdout.contains(option + " "), "\(method) --help shows \(option)")
+    }
+    #expect(help.stdout.contains("--draws") && help.stdout.contains("--shard"))
+  }
+
   @Test func sameOutputAtAnyThreadCount() throws {
     let args =
       ["sweep", "sobol", "--samples", "16", "--draws", "64", "--format", "csv"] + Self.model
@@ -226,11 +243,14 @@ import Testing
     (["sobol", "--samples", "100"], "power of two"),
     (["sobol", "--correlate", "real_growth_shift:energy_policy=1.5"], "(−1, 1)"),
     (["sobol", "--correlate", "real_growth_shift:ghost=0.5"], "no assumption 'ghost'"),
-    (["morris", "--correlate", "real_growth_shift:energy_policy=0.5"], "sobol only"),
+    (
+      ["morris", "--correlate", "real_growth_shift:energy_policy=0.5"],
+      "Unknown option '--correlate'"
+    ),
     (["morris", "--levels", "3"], "even number"),
     (["oat", "--shard", "3/2"], "K/N"),
     (["oat", "--scenario", "utopia"], "no scenario 'utopia'"),
-    (["oat", "--vary", "energy_policy=0:1:1"], "--vary is for grid"),
+    (["oat", "--vary", "energy_policy=0:1:1"], "Unknown option '--vary'"),
   ])
   func badInputIsAUsageError(arguments: [String], message: String) throws {
     let r = try Self.run(["sweep"] + arguments + ["--draws", "64"] + Self.model)

@@ -264,14 +264,12 @@ struct AttainmentRunOptions: ParsableArguments {
   func oneAtATime(model: PlanModel, seed: UInt64) throws -> OneAtATimeSweep {
     let engine = try engine(for: model)
     let scenario = try sweepScenario(of: model, engine: engine)
-    let command = try SweepCommand.parse([
-      "oat", "--scenario", scenario.id, "--draws", "\(sweepDraws)", "--seed", "\(seed)",
-      "--threads", "\(threads)",
-    ])
     let spec: SweepSpec
     let design: SweepDesign
     do {
-      spec = try command.makeSpec(model: model, scenario: scenario, targets: engine.measuredTargets)
+      spec = try SweepRequest(method: .oat).spec(
+        model: model, scenario: scenario, targets: engine.measuredTargets, seed: seed,
+        draws: sweepDraws)
       design = try SweepDesign(spec, gridLimit: nil)
     } catch let error as SensitivityError {
       throw CLIFailure.usage(error.description)
