@@ -101,6 +101,7 @@ struct CalibrateCommand: ParsableCommand {
 
   var method: String { parent.method }
   var format: OutputFormat { parent.format }
+  var progressOption: ProgressOption { parent.progressOption }
   var paths: Int { parent.paths }
   var seed: UInt64 { parent.seed }
   var threads: Int { parent.threads }
@@ -218,7 +219,7 @@ struct CalibrateCommand: ParsableCommand {
       levels: try parsedLevels(), events: try parsedEvents(), paths: paths, seed: seed,
       threads: threads, bootstrapReplicates: bootstrap, blockLength: blockLength)
     let calibration = ReferenceClassCalibration(settings: settings)
-    let bar = ProgressBar.forStandardError(unit: "origin × method runs")
+    let bar = progressOption.bar(unit: "origin × method runs")
     let result: CalibrationResult
     do {
       result = try calibration.run(table.series) { done, total in bar?.update(done, total) }

@@ -102,6 +102,8 @@ public struct ForecastCommand: ParsableCommand {
   @Option(help: "Output format (also of forecast score).")
   var format: OutputFormat = .table
 
+  @OptionGroup var progressOption: ProgressOption
+
   @Option(help: "Worker threads (results do not depend on it).")
   var threads = ProcessInfo.processInfo.activeProcessorCount
 
@@ -187,7 +189,7 @@ public struct ForecastCommand: ParsableCommand {
       // CSV and JSON stream as the series are done; on a terminal they are the progress.
       let streams = format == .csv || format == .json
       let bar =
-        streams && isatty(STDOUT_FILENO) != 0 ? nil : ProgressBar.forStandardError(unit: "series")
+        streams && isatty(STDOUT_FILENO) != 0 ? nil : progressOption.bar(unit: "series")
       var progress: (@Sendable (Int, Int) -> Void)? = nil
       if let bar { progress = { done, total in bar.update(done, total) } }
       let forecaster = BatchForecaster(settings: settings)

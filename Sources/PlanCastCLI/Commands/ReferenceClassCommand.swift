@@ -192,6 +192,7 @@ struct ReferenceClassBacktestCommand: ParsableCommand {
       """)
 
   @OptionGroup var modelOptions: ModelOptions
+  @OptionGroup var progressOption: ProgressOption
 
   @Option(help: "Only this indicator's declaration (default: the first with a reference class).")
   var indicator: String?
@@ -258,7 +259,7 @@ struct ReferenceClassBacktestCommand: ParsableCommand {
     let settings = CalibrationSettings(
       methods: methods, origins: origins.range, horizons: horizons.range, paths: paths,
       seed: seed, threads: threads, bootstrapReplicates: bootstrap, forecasters: forecasters)
-    let bar = ProgressBar.forStandardError(unit: "origin × method runs")
+    let bar = progressOption.bar(unit: "origin × method runs")
     let result: CalibrationResult
     do {
       result = try ReferenceClassCalibration(settings: settings).run(table.series) { done, total in

@@ -11,6 +11,7 @@ import PlanCastSensitivity
 struct SweepRunOptions: ParsableArguments {
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var language: LanguageOption
+  @OptionGroup var progressOption: ProgressOption
 
   @Option(
     help: ArgumentHelp(
@@ -113,7 +114,7 @@ struct SweepRunOptions: ParsableArguments {
       shardIndex = (k, n)
       range = SweepShard.range(k, of: n, total: total)
     }
-    let bar = ProgressBar.forStandardError(unit: "points")
+    let bar = progressOption.bar(unit: "points")
     var progress: (@Sendable (Int, Int) -> Void)? = nil
     if let bar { progress = { done, all in bar.update(done, all) } }
     let outcomes = SweepRunner.run(
