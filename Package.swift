@@ -92,7 +92,7 @@ let package = Package(
       name: "PlanCastFuzzing",
       dependencies: [
         "PlanCastNumerics", "PlanCastPlan", "PlanCastForecasting", "PlanCastAttainment",
-        "PlanCastSensitivity",
+        "PlanCastSensitivity", "PlanCastReports",
       ]
     ),
     .testTarget(

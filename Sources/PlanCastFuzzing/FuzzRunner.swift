@@ -2,6 +2,7 @@ import Foundation
 import PlanCastAttainment
 import PlanCastForecasting
 import PlanCastPlan
+import PlanCastReports
 import PlanCastSensitivity
 
 /// Feeds fuzz inputs to one target. Inputs that a parser reads from a file are written to a
@@ -41,6 +42,7 @@ public final class FuzzRunner {
         .calibrationToml:
         "input.toml"
       case .sweepShard: "input.json"
+      case .xlsx: "input.xlsx"
       default: "input.csv"
       }
     file = scratch.appendingPathComponent(name)
@@ -91,6 +93,9 @@ public final class FuzzRunner {
     let path = file.path
     switch target {
     case .regressColumns: _ = try NumericColumns.read(path: path, columns: ["y", "x1", "x2"])
+    case .xlsx:
+      _ = try LongSeriesTable.parse(
+        try XLSXReader.csv(path: path).text, file: "input.xlsx", mode: .strict)
     case .planCalls: _ = try PlanCallTable.load(path: path)
     case .modelToml: _ = try ModelConfigLoader.load(path: path)
     case .indicatorsToml: _ = try IndicatorCatalogLoader.load(path: path, config: config)

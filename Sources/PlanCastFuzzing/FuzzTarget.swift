@@ -7,6 +7,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   case csv
   /// The long-format series file of `plancast forecast --data`.
   case longSeries = "long-series"
+  /// An `.xlsx` workbook given as `--data` (its first sheet as CSV).
+  case xlsx
   /// The numeric columns of `plancast regress --data` (columns `y`, `x1`, `x2`).
   case regressColumns = "regress-columns"
   /// The files of a model directory, each through its loader with the rest of the embedded
@@ -49,7 +51,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
       return ["baseline", "energy-policy", "high-growth", "low-growth", "pandemic-shock"].map {
         "\(model)/scenarios/\($0).toml"
       }
-    case .csv, .longSeries, .regressColumns, .observationsCSV, .sweepShard, .planCalls:
+    case .csv, .longSeries, .xlsx, .regressColumns, .observationsCSV, .sweepShard, .planCalls:
       return []
     }
   }

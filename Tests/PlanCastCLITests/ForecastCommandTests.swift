@@ -206,4 +206,44 @@ import Testing
     #expect(text.contains("/200 series") == drawn, "\(text.prefix(300))")
     #expect(text.contains("S199"))
   }
+
+  /// `--data FILE.xlsx` reads the first sheet (or `--sheet NAME`) as the CSV it would be; errors
+  /// name the file, the sheet and the row Excel shows.
+  @Test func xlsxDataReadsTheFirstOrTheNamedSheet() throws {
+    let csvPath = try Self.write(
+      "series_id,year,value\n"
+        + (2001...2010).map { "A,\($0),\(Double($0 - 1990) * 1.5)\nB,\($0),\($0 - 1980)\n" }
+        .joined())
+    let xlsx = URL(fileURLWithPath: csvPath).deletingLastPathComponent()
+      .appendingPathComponent("series.xlsx").path
+    try ExportTestTools.python(
+      """
+      import csv, sys, openpyxl
+      wb = openpyxl.Workbook()
+      ws = wb.active
+      ws.title = 'Series'
+      for i, row in enumerate(csv.reader(open(sys.argv[1]))):
+          ws.append(row if i == 0 else [row[0], int(row[1]), float(row[2])])
+      bad = wb.create_sheet('bad')
+      bad.append(['series_id', 'year', 'value'])
+      bad.append(['A', 2001, 1.0])
+      bad.append(['A', 2002, 'n/a'])
+      wb.save(sys.argv[2])
+      """, [csvPath, xlsx])
+    let fromCSV = try PlanCommandTestSupport.run(
+      ["forecast", "--data", csvPath, "--horizon", "3", "--method", "damped", "--format", "csv"])
+    let fromXLSX = try PlanCommandTestSupport.run(
+      ["forecast", "--data", xlsx, "--horizon", "3", "--method", "damped", "--format", "csv"])
+    #expect(fromXLSX.status == 0, "\(fromXLSX.stderr)")
+    #expect(fromXLSX.stdout == fromCSV.stdout)
+    let bad = try PlanCommandTestSupport.run(
+      ["forecast", "--data", xlsx, "--sheet", "bad", "--horizon", "3"])
+    #expect(bad.status == 1 && bad.stderr.contains("series.xlsx[bad]:3: field 'value': 'n/a'"))
+    let unknown = try PlanCommandTestSupport.run(
+      ["forecast", "--data", xlsx, "--sheet", "nope", "--horizon", "3"])
+    #expect(unknown.status == 1 && unknown.stderr.contains("its sheets: Series, bad"))
+    let notXLSX = try PlanCommandTestSupport.run(
+      ["forecast", "--data", csvPath, "--sheet", "bad", "--horizon", "3"])
+    #expect(notXLSX.status == 2 && notXLSX.stderr.contains("--sheet is for .xlsx files"))
+  }
 }

@@ -213,7 +213,7 @@ struct CalibrateCommand: ParsableCommand {
     guard let data = parent.data else {
       throw ValidationError("Missing expected argument '--data <file>'")
     }
-    let table = try ForecastCommand.readSeries(data)
+    let table = try ForecastCommand.readSeries(data, sheet: parent.sheet)
     let settings = CalibrationSettings(
       methods: try parsedMethods(), origins: origins.range, horizons: horizons.range,
       levels: try parsedLevels(), events: try parsedEvents(), paths: paths, seed: seed,

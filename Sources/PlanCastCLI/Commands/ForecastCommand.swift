@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanCastForecasting
 import PlanCastPlan
+import PlanCastReports
 
 /// `plancast forecast`: forecasts every series of a long-format CSV file.
 public struct ForecastCommand: ParsableCommand {
@@ -59,8 +60,15 @@ public struct ForecastCommand: ParsableCommand {
   // Optional for the parser so that `plancast forecast score` does not need them; run()
   // requires both.
   @Option(
-    help: ArgumentHelp("Long-format CSV: series_id,year,value (required).", valueName: "file"))
+    help: ArgumentHelp(
+      "Long-format CSV, or an .xlsx workbook's sheet: series_id,year,value (required).",
+      valueName: "file"))
   var data: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The sheet of an .xlsx --data (default: the first).", valueName: "name"))
+  var sheet: String?
 
   @Flag(
     help: ArgumentHelp(
@@ -181,7 +189,7 @@ public struct ForecastCommand: ParsableCommand {
 
   func execute(data: String, horizon: Int) throws {
     do {
-      let table = try Self.readSeries(data, mode: lenient ? .lenient : .strict)
+      let table = try Self.readSeries(data, mode: lenient ? .lenient : .strict, sheet: sheet)
       let settings = BatchSettings(
         method: try parsedMethod(), horizon: horizon, extraLevels: try parsedLevels(),
         paths: paths, seed: seed, threads: threads, combination: try parsedCombination(),
@@ -224,11 +232,28 @@ public struct ForecastCommand: ParsableCommand {
   }
 
   /// Reads and validates a long-format series file.
-  static func readSeries(_ path: String, mode: CSVMode = .strict) throws -> LongSeriesTable {
+  /// An `.xlsx` file is read from its first sheet (or `sheet`); errors name the file and
+  /// sheet, and their line numbers are the sheet's row numbers.
+  static func readSeries(_ path: String, mode: CSVMode = .strict, sheet: String? = nil) throws
+    -> LongSeriesTable
+  {
     do {
+      if path.lowercased().hasSuffix(".xlsx") {
+        let workbook: (sheet: String, text: String)
+        do { workbook = try XLSXReader.csv(path: path, sheet: sheet) } catch {
+          throw CLIFailure.data(error.description)
+        }
+        return try LongSeriesTable.parse(
+          workbook.text, file: "\(path)[\(workbook.sheet)]", mode: mode)
+      }
+      guard sheet == nil else {
+        throw CLIFailure.usage("--sheet is for .xlsx files; \(path) is read as CSV")
+      }
       return try LongSeriesTable.read(path: path, mode: mode)
     } catch let error as SeriesFileError {
       throw CLIFailure.data(error.description)
+    } catch let error as CLIFailure {
+      throw error
     } catch {
       throw CLIFailure.data("\(path): \(error)")
     }

@@ -1,0 +1,246 @@
+import Foundation
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// Reads one sheet of an `.xlsx` workbook (Office Open XML, as Excel, LibreOffice and openpyxl
+/// write it) as CSV text, so that every CSV reader takes a spreadsheet too: the first sheet or a
+/// named one; shared and inline strings, numbers as stored, booleans as TRUE/FALSE, error cells
+/// as their text (`#N/A`). Line `n` of the text is the sheet's row `n`, so a reader's line
+/// numbers are the row numbers Excel shows; a row is padded to the header's width.
+public enum XLSXReader {
+  /// Why a workbook cannot be read.
+  public enum ReadError: Error, CustomStringConvertible, Equatable {
+    case notAWorkbook(path: String, reason: String)
+    case unknownSheet(path: String, sheet: String, known: [String])
+    case tooLarge(path: String, part: String)
+
+    public var description: String {
+      switch self {
+      case .notAWorkbook(let path, let reason): "\(path): not a readable .xlsx workbook (\(reason))"
+      case .unknownSheet(let path, let sheet, let known):
+        "\(path): no sheet '\(sheet)'; its sheets: \(known.joined(separator: ", "))"
+      case .tooLarge(let path, let part):
+        "\(path): \(part) unpacks to more than \(XLSXReader.partLimit >> 20) MiB; save the sheet as CSV"
+      }
+    }
+  }
+
+  /// The most bytes one part of the workbook may unpack to (a guard against zip bombs).
+  public static let partLimit = 1 << 30
+
+  /// The sheet's name and its rows as CSV text.
+  public static func csv(path: String, sheet: String? = nil) throws(ReadError) -> (
+    sheet: String, text: String
+  ) {
+    let archive: Archive
+    do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
+      throw .notAWorkbook(path: path, reason: "not a ZIP archive")
+    }
+    func part(_ name: String) throws(ReadError) -> Data? {
+      guard let entry = archive[name] else { return nil }
+      var data = Data()
+      do {
+        _ = try archive.extract(entry) { chunk in
+          guard data.count + chunk.count <= partLimit else {
+            throw ReadError.tooLarge(path: path, part: name)
+          }
+          data.append(chunk)
+        }
+      } catch let error as ReadError {
+        throw error
+      } catch {
+        throw .notAWorkbook(path: path, reason: "\(name) cannot be unpacked")
+      }
+      return data
+    }
+    guard let workbook = try part("xl/workbook.xml"),
+      let relations = try part("xl/_rels/workbook.xml.rels")
+    else { throw .notAWorkbook(path: path, reason: "no xl/workbook.xml") }
+    let sheets = ElementCollector(["sheet"], workbook).elements.map {
+      (name: $0.attributes["name"] ?? "", id: $0.attributes["r:id"] ?? "")
+    }
+    let targets = Dictionary(
+      ElementCollector(["Relationship"], relations).elements.map {
+        ($0.attributes["Id"] ?? "", $0.attributes["Target"] ?? "")
+      }, uniquingKeysWith: { first, _ in first })
+    guard let chosen = sheet.map({ name in sheets.first { $0.name == name } }) ?? sheets.first
+    else {
+      if let sheet { throw .unknownSheet(path: path, sheet: sheet, known: sheets.map(\.name)) }
+      throw .notAWorkbook(path: path, reason: "the workbook has no sheet")
+    }
+    guard let target = targets[chosen.id] else {
+      throw .notAWorkbook(path: path, reason: "sheet '\(chosen.name)' has no part")
+    }
+    let partName = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+    guard let sheetData = try part(partName) else {
+      throw .notAWorkbook(path: path, reason: "\(partName) is missing")
+    }
+    let shared = try part("xl/sharedStrings.xml").map(SharedStrings.init) ?? SharedStrings()
+    let rows = SheetRows(sheetData, shared: shared.strings).rows
+    let width = rows.first?.cells.count ?? 0
+    var text = ""
+    var line = 1
+    for row in rows {
+      while line < row.number {
+        text += "\r\n"
+        line += 1
+      }
+      var cells = row.cells
+      if cells.count < width { cells += Array(repeating: "", count: width - cells.count) }
+      text += CSVWriter.record(cells)
+      line += 1
+    }
+    return (chosen.name, text)
+  }
+
+  /// The column index (0-based) of a cell reference such as `AB12`.
+  static func column(_ reference: String) -> Int? {
+    var index = 0
+    var letters = 0
+    for scalar in reference.unicodeScalars {
+      guard scalar.value >= 65, scalar.value <= 90 else { break }
+      index = index * 26 + Int(scalar.value - 64)
+      letters += 1
+      guard letters <= 3 else { return nil }  // XFD is the last column
+    }
+    return letters > 0 ? index - 1 : nil
+  }
+}
+
+/// The elements of the given names, with their attributes, from an XML document.
+private final class ElementCollector: NSObject, XMLParserDelegate {
+  struct Element {
+    let attributes: [String: String]
+  }
+  let names: Set<String>
+  var elements: [Element] = []
+
+  init(_ names: Set<String>, _ data: Data) {
+    self.names = names
+    super.init()
+    let parser = XMLParser(data: data)
+    parser.delegate = self
+    parser.parse()
+  }
+
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+    qualifiedName: String?, attributes: [String: String] = [:]
+  ) {
+    if names.contains(name) { elements.append(Element(attributes: attributes)) }
+  }
+}
+
+/// `xl/sharedStrings.xml`: the text of each `<si>` (its `<t>` runs joined).
+private final class SharedStrings: NSObject, XMLParserDelegate {
+  var strings: [String] = []
+  private var current: String?
+  private var inText = false
+
+  override init() { super.init() }
+
+  init(_ data: Data) {
+    super.init()
+    let parser = XMLParser(data: data)
+    parser.delegate = self
+    parser.parse()
+  }
+
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+    qualifiedName: String?, attributes: [String: String] = [:]
+  ) {
+    if name == "si" { current = "" }
+    if name == "t" { inText = true }
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) {
+    if inText, current != nil { current? += string }
+  }
+
+  func parser(
+    _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
+  ) {
+    if name == "t" { inText = false }
+    if name == "si", let text = current {
+      strings.append(text)
+      current = nil
+    }
+  }
+}
+
+/// The rows of a worksheet part: per `<row r="n">` its cells by column, as text.
+private final class SheetRows: NSObject, XMLParserDelegate {
+  struct Row {
+    let number: Int
+    var cells: [String]
+  }
+  var rows: [Row] = []
+  private let shared: [String]
+  private var row: Row?
+  private var column = 0
+  private var type = ""
+  private var value = ""
+  private var inValue = false
+
+  init(_ data: Data, shared: [String]) {
+    self.shared = shared
+    super.init()
+    let parser = XMLParser(data: data)
+    parser.delegate = self
+    parser.parse()
+  }
+
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+    qualifiedName: String?, attributes: [String: String] = [:]
+  ) {
+    switch name {
+    case "row":
+      let previous = rows.last?.number ?? 0
+      let number = attributes["r"].flatMap { Int($0) } ?? previous + 1
+      // Rows in order, at most Excel's 1,048,576.
+      row = Row(number: min(max(number, previous + 1), 1 << 20), cells: [])
+    case "c":
+      let cells = row?.cells.count ?? 0
+      column = attributes["r"].flatMap(XLSXReader.column) ?? cells
+      type = attributes["t"] ?? "n"
+      value = ""
+    case "v", "t":
+      inValue = true
+    default:
+      break
+    }
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) {
+    if inValue { value += string }
+  }
+
+  func parser(
+    _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
+  ) {
+    switch name {
+    case "v", "t":
+      inValue = false
+    case "c":
+      guard var current = row, column >= current.cells.count, column < 16_384 else { return }
+      let text: String
+      switch type {
+      case "s": text = Int(value).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? ""
+      case "b": text = value == "1" ? "TRUE" : "FALSE"
+      default: text = value
+      }
+      current.cells += Array(repeating: "", count: column - current.cells.count) + [text]
+      row = current
+    case "row":
+      if let current = row { rows.append(current) }
+      row = nil
+    default:
+      break
+    }
+  }
+}
