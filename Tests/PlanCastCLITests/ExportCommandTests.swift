@@ -154,6 +154,11 @@ enum ExportTestTools {
       assert ws['C2'].data_type == 'n' and isinstance(ws['C2'].value, int)
       assert ws['E2'].data_type == 'n' and isinstance(ws['E2'].value, float)
       assert ws.freeze_panes == 'A2'
+      # Display formats per column; the values keep full precision.
+      assert ws['C2'].number_format == '0', ws['C2'].number_format
+      means = [c for c in ws['E'][1:] if isinstance(c.value, float)]
+      big = [c for c in means if abs(c.value) >= 1000]
+      assert big and all(c.number_format == '#,##0.00' for c in means), means[0].number_format
       """, [book.path])
     let profile = try ExportTestTools.temporaryDirectory()
     let out = try ExportTestTools.temporaryDirectory()

@@ -52,6 +52,18 @@ import Testing
       """, [file.path])
   }
 
+  @Test func eachNumericColumnGetsItsDisplayFormat() {
+    typealias F = XLSXWriter.NumberFormat
+    #expect(F.of(header: "probability", numbers: [0.25, 1, 0]) == .percent)
+    #expect(F.of(header: "实现概率", numbers: [0.5]) == .percent)
+    // A "probability" outside 0…1 is not shown as a percentage.
+    #expect(F.of(header: "probability", numbers: [12.5]) == .decimal)
+    #expect(F.of(header: "year", numbers: [2024, 2025]) == .whole)
+    #expect(F.of(header: "mean", numbers: [22128.24, 12.5]) == .thousands)
+    #expect(F.of(header: "growth", numbers: [5.36, -1.94]) == .decimal)
+    #expect(F.of(header: "empty", numbers: []) == .decimal)
+  }
+
   @Test func libreOfficeOpensTheWorkbook() throws {
     let (dir, file) = try Self.write()
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -2,8 +2,9 @@ import Foundation
 import ZIPFoundation
 
 /// Writes Office Open XML workbooks (SpreadsheetML, ECMA-376) from tables: one sheet per
-/// table, numbers stored as numbers, text in the shared-string table, a bold frozen header row
-/// with an autofilter, and column widths fitted to the content (CJK characters count double).
+/// table, numbers stored as numbers (full precision) with a display format per column (see
+/// ``NumberFormat``), text in the shared-string table, a bold frozen header row with an
+/// autofilter, and column widths fitted to the content (CJK characters count double).
 /// The parts go into a deflated ZIP container (ZIPFoundation) in a fixed order with fixed
 /// timestamps and permissions, so the same sheets always give the same bytes.
 public enum XLSXWriter {
@@ -141,8 +142,48 @@ public enum XLSXWriter {
     return widths.map { min(60, max(6, $0 + 2)) }
   }
 
+  /// How a numeric column is displayed; the cell keeps its full value.
+  enum NumberFormat: Int {
+    /// Whole numbers (years, counts): `0`, no thousands separator.
+    case whole = 2
+    /// Probabilities (a header naming one, values 0…1): `0.0%`.
+    case percent = 3
+    /// Magnitudes of 1000 and more: `#,##0.00`.
+    case thousands = 4
+    /// Other numbers: `0.00##` (two to four decimals).
+    case decimal = 5
+
+    /// The format of a column from its header and its numbers.
+    static func of(header: String, numbers: [Double]) -> NumberFormat {
+      guard !numbers.isEmpty else { return .decimal }
+      let lower = header.lowercased()
+      if lower.contains("probability") || header.contains("概率"),
+        numbers.allSatisfy({ (0...1).contains($0) })
+      {
+        return .percent
+      }
+      if numbers.allSatisfy({ $0 == $0.rounded() && abs($0) < 1e15 }) { return .whole }
+      return numbers.contains { abs($0) >= 1000 } ? .thousands : .decimal
+    }
+  }
+
+  static func formats(_ table: Table) -> [NumberFormat] {
+    table.headers.indices.map { i in
+      let numbers = table.rows.compactMap { row -> Double? in
+        guard i < row.count else { return nil }
+        switch row[i] {
+        case .number(let x): return x.isFinite ? x : nil
+        case .integer(let n): return Double(n)
+        default: return nil
+        }
+      }
+      return NumberFormat.of(header: table.headers[i], numbers: numbers)
+    }
+  }
+
   static func worksheet(_ table: Table, strings: inout SharedStrings) -> String {
     let columns = table.headers.count
+    let styles = formats(table).map(\.rawValue)
     let lastColumn = columnName(max(columns, 1) - 1)
     let lastRow = table.rows.count + 1
     let range = "A1:\(lastColumn)\(lastRow)"
@@ -174,9 +215,9 @@ public enum XLSXWriter {
         case .empty: continue
         case .number(let x):
           guard x.isFinite else { continue }
-          out += "<c r=\"\(ref)\"><v>\(x)</v></c>"
+          out += "<c r=\"\(ref)\" s=\"\(styles[i])\"><v>\(x)</v></c>"
         case .integer(let n):
-          out += "<c r=\"\(ref)\"><v>\(n)</v></c>"
+          out += "<c r=\"\(ref)\" s=\"\(styles[i])\"><v>\(n)</v></c>"
         case .text(let s):
           guard !s.isEmpty else { continue }
           out += "<c r=\"\(ref)\" t=\"s\"><v>\(strings.index(s))</v></c>"
@@ -249,6 +290,8 @@ public enum XLSXWriter {
   /// Style 0: normal; style 1: the header (bold on a light fill).
   static let styles = """
     <styleSheet xmlns="\(mainNamespace)">\
+    <numFmts count="2"><numFmt numFmtId="164" formatCode="0.0%"/>\
+    <numFmt numFmtId="165" formatCode="0.00##"/></numFmts>\
     <fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>\
     <font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>\
     <fills count="3"><fill><patternFill patternType="none"/></fill>\
@@ -257,8 +300,12 @@ public enum XLSXWriter {
     </patternFill></fill></fills>\
     <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
     <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-    <cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+    <cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
     <xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>\
+    <xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+    <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+    <xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+    <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
     </cellXfs>\
     <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
     </styleSheet>
