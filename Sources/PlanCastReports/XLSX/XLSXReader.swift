@@ -110,8 +110,30 @@ public enum XLSXReader {
   }
 }
 
+/// An XML part read by an `XMLParser`; subclasses override the callbacks they need (declared
+/// here, so that the delegate conformance dispatches to the overrides on every platform).
+private class XMLPartReader: NSObject, XMLParserDelegate {
+  /// Parses `data`, calling the callbacks.
+  func read(_ data: Data) {
+    let parser = XMLParser(data: data)
+    parser.delegate = self
+    parser.parse()
+  }
+
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+    qualifiedName: String?, attributes: [String: String] = [:]
+  ) {}
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) {}
+
+  func parser(
+    _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
+  ) {}
+}
+
 /// The elements of the given names, with their attributes, from an XML document.
-private final class ElementCollector: NSObject, XMLParserDelegate {
+private final class ElementCollector: XMLPartReader {
   struct Element {
     let attributes: [String: String]
   }
@@ -121,12 +143,10 @@ private final class ElementCollector: NSObject, XMLParserDelegate {
   init(_ names: Set<String>, _ data: Data) {
     self.names = names
     super.init()
-    let parser = XMLParser(data: data)
-    parser.delegate = self
-    parser.parse()
+    read(data)
   }
 
-  func parser(
+  override func parser(
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
     qualifiedName: String?, attributes: [String: String] = [:]
   ) {
@@ -135,7 +155,7 @@ private final class ElementCollector: NSObject, XMLParserDelegate {
 }
 
 /// `xl/sharedStrings.xml`: the text of each `<si>` (its `<t>` runs joined).
-private final class SharedStrings: NSObject, XMLParserDelegate {
+private final class SharedStrings: XMLPartReader {
   var strings: [String] = []
   private var current: String?
   private var inText = false
@@ -144,12 +164,10 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
 
   init(_ data: Data) {
     super.init()
-    let parser = XMLParser(data: data)
-    parser.delegate = self
-    parser.parse()
+    read(data)
   }
 
-  func parser(
+  override func parser(
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
     qualifiedName: String?, attributes: [String: String] = [:]
   ) {
@@ -157,11 +175,11 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
     if name == "t" { inText = true }
   }
 
-  func parser(_ parser: XMLParser, foundCharacters string: String) {
+  override func parser(_ parser: XMLParser, foundCharacters string: String) {
     if inText, current != nil { current? += string }
   }
 
-  func parser(
+  override func parser(
     _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
   ) {
     if name == "t" { inText = false }
@@ -173,7 +191,7 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
 }
 
 /// The rows of a worksheet part: per `<row r="n">` its cells by column, as text.
-private final class SheetRows: NSObject, XMLParserDelegate {
+private final class SheetRows: XMLPartReader {
   struct Row {
     let number: Int
     var cells: [String]
@@ -189,12 +207,10 @@ private final class SheetRows: NSObject, XMLParserDelegate {
   init(_ data: Data, shared: [String]) {
     self.shared = shared
     super.init()
-    let parser = XMLParser(data: data)
-    parser.delegate = self
-    parser.parse()
+    read(data)
   }
 
-  func parser(
+  override func parser(
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
     qualifiedName: String?, attributes: [String: String] = [:]
   ) {
@@ -216,11 +232,11 @@ private final class SheetRows: NSObject, XMLParserDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, foundCharacters string: String) {
+  override func parser(_ parser: XMLParser, foundCharacters string: String) {
     if inValue { value += string }
   }
 
-  func parser(
+  override func parser(
     _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
   ) {
     switch name {
