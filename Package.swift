@@ -28,6 +28,9 @@ let package = Package(
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
     ),
+    // zlib (Debian's zlib1g-dev), to inflate the parts of a user's .xlsx: ZIPFoundation 0.9.20
+    // loops for ever on a truncated deflate stream (found by the xlsx fuzz target).
+    .systemLibrary(name: "CPlanCastZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // Two file-system calls Swift's Glibc does not import: swap two directories in one step
     // (renameat2 RENAME_EXCHANGE) and rename without replacing (RENAME_NOREPLACE).
     .target(name: "CPlanCastSystem"),
@@ -59,6 +62,7 @@ let package = Package(
       name: "PlanCastReports",
       dependencies: [
         "CPlanCastSystem",
+        "CPlanCastZlib",
         "PlanCastForecasting",
         "PlanCastPlan",
         .product(name: "Crypto", package: "swift-crypto"),

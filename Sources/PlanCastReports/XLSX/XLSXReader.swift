@@ -1,12 +1,12 @@
 import Foundation
-import ZIPFoundation
+import PlanCastPlan
 
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
 
 /// Reads one sheet of an `.xlsx` workbook (Office Open XML, as Excel, LibreOffice and openpyxl
-/// write it) as CSV text, so that every CSV reader takes a spreadsheet too: the first sheet or a
+/// write it; the archive read by ``ZIPEntries``) as CSV text, so that every CSV reader takes a spreadsheet too: the first sheet or a
 /// named one; shared and inline strings, numbers as stored, booleans as TRUE/FALSE, error cells
 /// as their text (`#N/A`). Line `n` of the text is the sheet's row `n`, so a reader's line
 /// numbers are the row numbers Excel shows; a row is padded to the header's width.
@@ -35,26 +35,21 @@ public enum XLSXReader {
   public static func csv(path: String, sheet: String? = nil) throws(ReadError) -> (
     sheet: String, text: String
   ) {
-    let archive: Archive
-    do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
-      throw .notAWorkbook(path: path, reason: "not a ZIP archive")
+    let bytes: [UInt8]
+    do { bytes = try InputFile.contents(of: path) } catch {
+      throw .notAWorkbook(path: path, reason: error.reason)
+    }
+    let archive: ZIPEntries
+    do { archive = try ZIPEntries(bytes) } catch {
+      throw .notAWorkbook(path: path, reason: error.reason)
     }
     func part(_ name: String) throws(ReadError) -> Data? {
-      guard let entry = archive[name] else { return nil }
-      var data = Data()
-      do {
-        _ = try archive.extract(entry) { chunk in
-          guard data.count + chunk.count <= partLimit else {
-            throw ReadError.tooLarge(path: path, part: name)
-          }
-          data.append(chunk)
+      do { return try archive.data(name, limit: partLimit) } catch {
+        if error.reason.hasSuffix("more than the limit") {
+          throw .tooLarge(path: path, part: name)
         }
-      } catch let error as ReadError {
-        throw error
-      } catch {
-        throw .notAWorkbook(path: path, reason: "\(name) cannot be unpacked")
+        throw .notAWorkbook(path: path, reason: error.reason)
       }
-      return data
     }
     guard let workbook = try part("xl/workbook.xml"),
       let relations = try part("xl/_rels/workbook.xml.rels")
