@@ -14,7 +14,6 @@ import Testing
     "PlanCastForecasting/Backtest/M3Metrics.swift": 1,
     "PlanCastForecasting/Batch/BatchForecaster.swift": 3,
     "PlanCastForecasting/Core/LinearModelUncertainty.swift": 8,
-    "PlanCastForecasting/Core/YearlySeries.swift": 2,
     "PlanCastForecasting/Models/DampedTrendETS.swift": 1,
     "PlanCastForecasting/Models/EnergyIntensityChange.swift": 6,
     "PlanCastForecasting/Models/ExponentialSmoothing/SmoothingPosterior.swift": 1,
