@@ -33,7 +33,8 @@ public enum ExportError: Error, CustomStringConvertible {
 }
 
 /// Writes export tables in one format into a directory, with `manifest.json` beside them, as a
-/// single atomic set: every file is staged before any is renamed into place.
+/// single atomic set (``AtomicFile/writeAll(_:overwrite:stager:)``: staged beside the folder and
+/// swapped in whole, so that even a kill -9 leaves the old set or the new one).
 ///
 /// Files: CSV, JSON and Markdown give one file per table (`<id>.csv`, …); XLSX gives one
 /// workbook `<workbookName>.xlsx` with a sheet per table and a `manifest` sheet.
