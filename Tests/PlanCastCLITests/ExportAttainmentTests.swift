@@ -77,6 +77,40 @@ import Testing
     #expect(exported.hasPrefix("target,scenario,indicator,"))
   }
 
+  /// The workbook has the attainment sheet long and, beside it, wide: a row per target and a
+  /// probability column per scenario, the same numbers.
+  @Test func xlsxHasTheWideSheetBesideTheLongOne() throws {
+    let dir = try ExportTestTools.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let export = try PlanCommandTestSupport.run(
+      ["export", "--what", "attainment", "--format", "xlsx", "--draws", "2000", "--to", dir.path]
+        + Self.model)
+    #expect(export.status == 0, "\(export.stderr)")
+    try ExportTestTools.python(
+      """
+      import sys, openpyxl
+      wb = openpyxl.load_workbook(sys.argv[1])
+      assert wb.sheetnames == ['attainment', 'attainment_wide', 'manifest'], wb.sheetnames
+      long, wide = wb['attainment'], wb['attainment_wide']
+      head = [c.value for c in long[1]]
+      t, s, p = head.index('target'), head.index('scenario'), head.index('probability')
+      rows = [[c.value for c in r] for r in long.iter_rows(min_row=2)]
+      scenarios = list(dict.fromkeys(r[s] for r in rows))
+      targets = list(dict.fromkeys(r[t] for r in rows))
+      wide_head = [c.value for c in wide[1]]
+      assert wide_head[:4] == ['target', 'name', 'target_value', 'target_year'], wide_head
+      assert wide_head[4:] == ['probability: ' + x for x in scenarios], wide_head
+      assert [r[0].value for r in wide.iter_rows(min_row=2)] == targets
+      lookup = {(r[t], r[s]): r[p] for r in rows}
+      for r in wide.iter_rows(min_row=2):
+          for k, x in enumerate(scenarios):
+              assert r[4 + k].value == lookup[(r[0].value, x)], (r[0].value, x)
+      assert len(scenarios) > 1
+      probability = next(r[4] for r in wide.iter_rows(min_row=2) if r[4].value is not None)
+      assert probability.number_format == '0.0%', probability.number_format
+      """, [dir.appendingPathComponent("plancast-attainment.xlsx").path])
+  }
+
   @Test func unknownScenarioIsAUsageErrorAndNothingIsWritten() throws {
     let dir = try ExportTestTools.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -184,6 +184,43 @@ public enum AttainmentTables {
     return table
   }
 
+  /// The tidy table turned wide for a spreadsheet: one row per target (in the order of the
+  /// tidy table) with its goal, then P(attain) under each scenario, one column each.
+  public static func wide(_ tidy: Table, language: Language) -> Table {
+    let zh = language == .zh
+    let named = tidy.headers.count > core.count
+    var scenarios: [(id: String, name: String)] = []
+    var targets: [(id: String, name: String, value: Cell, year: Cell)] = []
+    var probability: [String: [String: Cell]] = [:]
+    for row in tidy.rows where row.count >= core.count {
+      let target = row[0].text
+      let scenario = row[1].text
+      if !scenarios.contains(where: { $0.id == scenario }) {
+        let name = named && row.count > core.count + 1 ? row[core.count + 1].text : scenario
+        scenarios.append((scenario, name))
+      }
+      if probability[target] == nil {
+        let name = named ? row[core.count].text : target
+        targets.append((target, name, row[5], row[6]))
+      }
+      probability[target, default: [:]][scenario] = row[7]
+    }
+    let headers =
+      (zh ? ["目标编号", "目标", "目标值", "目标年份"] : ["target", "name", "target_value", "target_year"])
+      + scenarios.map { zh ? "实现概率（\($0.name)）" : "probability: \($0.id)" }
+    var table = Table(
+      headers: headers,
+      alignments: [.left, .left, .right, .right] + scenarios.map { _ in .right },
+      keys: ["target", "name", "target_value", "target_year"]
+        + scenarios.map { "probability_\($0.id)" })
+    for t in targets {
+      table.append(
+        [.text(t.id), .text(t.name), t.value, t.year]
+          + scenarios.map { probability[t.id]?[$0.id] ?? .empty })
+    }
+    return table
+  }
+
   /// Targets without a probability and proxy notes, one line each, for the manifest.
   public static func notes(_ runs: [AttainmentRun]) -> [String] {
     guard let first = runs.first else { return [] }

@@ -77,8 +77,18 @@ public struct Exporter: Sendable {
         files.append(("\(t.id).md", Data(text.utf8)))
       }
     case .xlsx:
+      // The attainment sheet (long: a row per target and scenario) is followed by its wide
+      // form (a row per target, a column per scenario), as spreadsheet users compare them.
       let sheets =
-        tables.map { XLSXWriter.Sheet(name: $0.id, table: $0.table) }
+        tables.flatMap { t in
+          [XLSXWriter.Sheet(name: t.id, table: t.table)]
+            + (t.id == "attainment"
+              ? [
+                XLSXWriter.Sheet(
+                  name: "attainment_wide", table: AttainmentTables.wide(t.table, language: language)
+                )
+              ] : [])
+        }
         + [XLSXWriter.Sheet(name: "manifest", table: manifest.table(language: language))]
       do {
         files.append(("\(workbookName).xlsx", try XLSXWriter.workbook(sheets)))
