@@ -31,8 +31,8 @@ let package = Package(
     // zlib (Debian's zlib1g-dev), to inflate the parts of a user's .xlsx: ZIPFoundation 0.9.20
     // loops for ever on a truncated deflate stream (found by the xlsx fuzz target).
     .systemLibrary(name: "CPlanCastZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-    // Two file-system calls Swift's Glibc does not import: swap two directories in one step
-    // (renameat2 RENAME_EXCHANGE) and rename without replacing (RENAME_NOREPLACE).
+    // System calls Swift's Glibc does not import: swap two directories in one step (renameat2
+    // RENAME_EXCHANGE), rename without replacing (RENAME_NOREPLACE), the terminal's width.
     .target(name: "CPlanCastSystem"),
     // Numeric core: matrices over BLAS/LAPACK, distributions, regression.
     .target(
@@ -79,6 +79,7 @@ let package = Package(
     .target(
       name: "PlanCastCLI",
       dependencies: [
+        "CPlanCastSystem",
         "PlanCastNumerics",
         "PlanCastPlan",
         "PlanCastForecasting",

@@ -10,4 +10,8 @@ int plancast_rename_exchange(const char *first, const char *second);
 /// Returns 0, or -1 with errno set (EEXIST when `to` exists).
 int plancast_rename_noreplace(const char *from, const char *to);
 
+/// The width in columns of the terminal on `fd` (TIOCGWINSZ), or 0 when `fd` is not a terminal
+/// or does not say.
+int plancast_terminal_columns(int fd);
+
 #endif

@@ -18,6 +18,7 @@ public struct TargetsCommand: ParsableCommand {
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var language: LanguageOption
+  @OptionGroup var tableWidth: TableWidthOption
   @Option(name: .long, help: "Output format.")
   var format: OutputFormat = .table
 
@@ -33,15 +34,26 @@ public struct TargetsCommand: ParsableCommand {
       case .json:
         print(report.json().render())
       case .table:
-        let (table, notes) = report.table()
+        let (full, notes) = report.table()
         print(model.config.name(language.lang) + " · " + report.dataCurrency.text(language.lang))
         let statuses = report.rowStatuses
+        // On a narrow terminal: recent change, gap and region go first (in that order).
+        let maxWidth = tableWidth.maxWidth
+        let (table, dropped) = TextTableRenderer.dropping(
+          full, columns: [7, 5, 2], toFit: maxWidth)
         let statusColumn = table.headers.count - 1
         print(
-          TextTableRenderer.render(table) { row, column, text in
-            column == statusColumn && row < statuses.count
-              ? TerminalColour.status(text, statuses[row]) : text
-          }, terminator: "")
+          TextTableRenderer.render(
+            table,
+            style: { row, column, text in
+              column == statusColumn && row < statuses.count
+                ? TerminalColour.status(text, statuses[row]) : text
+            }, maxWidth: maxWidth), terminator: "")
+        if !dropped.isEmpty {
+          print(
+            "(left out to fit the terminal: \(dropped.joined(separator: ", ")); --wide shows every column)"
+          )
+        }
         if !notes.isEmpty { print("\n" + notes.joined(separator: "\n")) }
         let gaps = ModelGaps(model: model)
         if !gaps.isEmpty {

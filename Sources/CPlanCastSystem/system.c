@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 int plancast_rename_exchange(const char *first, const char *second) {
 #if defined(__linux__)
@@ -25,4 +27,10 @@ int plancast_rename_noreplace(const char *from, const char *to) {
   errno = ENOSYS;
   return -1;
 #endif
+}
+
+int plancast_terminal_columns(int fd) {
+  struct winsize size;
+  if (!isatty(fd) || ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+  return size.ws_col;
 }
