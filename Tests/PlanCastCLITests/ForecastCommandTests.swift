@@ -187,22 +187,10 @@ import Testing
   func progressBarOnATerminalUnlessQuiet(extra: [String], drawn: Bool) throws {
     let data = try Self.write(
       "series_id,year,value\n" + (0..<200).map { "S\($0),2020,1\nS\($0),2021,2\n" }.joined())
-    let plancast = PlanCommandTestSupport.productsDirectory.appendingPathComponent("plancast").path
-    let command =
-      ([plancast, "forecast", "--data", data, "--horizon", "2", "--method", "naive"] + extra)
-      .joined(separator: " ")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-    process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
-    var environment = ProcessInfo.processInfo.environment
-    environment["TERM"] = "xterm"
-    process.environment = environment
-    let out = Pipe()
-    process.standardOutput = out
-    try process.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(text.prefix(300))")
+    let (status, text) = try PlanCommandTestSupport.runOnTerminal(
+      ["forecast", "--data", data, "--horizon", "2", "--method", "naive"] + extra,
+      environment: ["TERM": "xterm"])
+    #expect(status == 0, "\(text.prefix(300))")
     #expect(text.contains("/200 series") == drawn, "\(text.prefix(300))")
     #expect(text.contains("S199"))
   }

@@ -45,4 +45,28 @@ enum PlanCommandTestSupport {
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
   }
+
+  /// Runs `plancast` with `arguments` on a pseudo-terminal (`script`), as a person at a
+  /// terminal would see it (standard output and error together, line ends CRLF); `environment`
+  /// is added to this process's.
+  static func runOnTerminal(_ arguments: [String], environment extra: [String: String]) throws
+    -> (status: Int32, text: String)
+  {
+    let plancast = productsDirectory.appendingPathComponent("plancast").path
+    let command = ([plancast] + arguments).map { "'" + $0 + "'" }.joined(separator: " ")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
+    var environment = ProcessInfo.processInfo.environment
+    environment.removeValue(forKey: "PLANCAST_MODEL")
+    environment.merge(extra) { _, new in new }
+    process.environment = environment
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, text)
+  }
 }

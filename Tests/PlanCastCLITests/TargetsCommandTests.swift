@@ -94,24 +94,10 @@ import Testing
   /// and not with NO_COLOR set; the colour codes do not shift the columns.
   @Test(arguments: [("", true), ("1", false)])
   func statusColourOnATerminalOnly(noColor: String, coloured: Bool) throws {
-    let plancast = PlanCommandTestSupport.productsDirectory.appendingPathComponent("plancast").path
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-    process.arguments = [
-      "-q", "-e", "-c", "\(plancast) targets --model \(PlanCommandTestSupport.cztModel)",
-      "/dev/null",
-    ]
-    var environment = ProcessInfo.processInfo.environment
-    environment["TERM"] = "xterm"
-    environment["NO_COLOR"] = noColor
-    process.environment = environment
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(text)")
+    let (status, text) = try PlanCommandTestSupport.runOnTerminal(
+      ["targets", "--model", PlanCommandTestSupport.cztModel, "--wide"],
+      environment: ["TERM": "xterm", "NO_COLOR": noColor])
+    #expect(status == 0, "\(text)")
     #expect(text.contains("\u{1B}[32m") == coloured, "\(text.prefix(400))")
     let piped = try PlanCommandTestSupport.run([
       "targets", "--model", PlanCommandTestSupport.cztModel,
@@ -127,38 +113,25 @@ import Testing
   /// On a terminal of 120 columns the table is narrowed to fit (text cut with "…", the status
   /// whole); `--wide` prints it whole, as a pipe always gets it.
   @Test func tableFitsTheTerminalUnlessWide() throws {
-    func lines(_ extra: String, columns: Int = 120) throws -> [String] {
-      let plancast = PlanCommandTestSupport.productsDirectory.appendingPathComponent("plancast")
-        .path
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-      process.arguments = [
-        "-q", "-e", "-c",
-        "\(plancast) targets --model \(PlanCommandTestSupport.cztModel) \(extra)", "/dev/null",
-      ]
-      var environment = ProcessInfo.processInfo.environment
-      environment["TERM"] = "dumb"
-      environment["COLUMNS"] = "\(columns)"
-      process.environment = environment
-      let out = Pipe()
-      process.standardOutput = out
-      try process.run()
-      let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      process.waitUntilExit()
+    func lines(_ extra: [String], columns: Int = 120) throws -> [String] {
+      let text = try PlanCommandTestSupport.runOnTerminal(
+        ["targets", "--model", PlanCommandTestSupport.cztModel] + extra,
+        environment: ["TERM": "dumb", "COLUMNS": "\(columns)"]
+      ).text
       return text.replacingOccurrences(of: "\r", with: "").split(separator: "\n").map(String.init)
         .filter { $0.hasPrefix("T0") }
     }
     func width(_ s: String) -> Int {
       s.unicodeScalars.reduce(0) { $0 + ($1.properties.isEmojiPresentation ? 2 : 1) }
     }
-    let fitted = try lines("")
-    let whole = try lines("--wide")
+    let fitted = try lines([])
+    let whole = try lines(["--wide"])
     #expect(!fitted.isEmpty && fitted.count == whole.count)
     #expect(fitted.allSatisfy { width($0) <= 120 }, "\(fitted.map(width))")
     #expect(fitted.contains { $0.contains("…") })
     #expect(fitted.contains { $0.hasSuffix("off track [1]") }, "the status is kept whole")
     #expect(whole.contains { width($0) > 120 })
-    let narrow = try lines("", columns: 80)
+    let narrow = try lines([], columns: 80)
     #expect(narrow.allSatisfy { width($0) <= 80 }, "\(narrow.map(width))")
     let piped = try PlanCommandTestSupport.run([
       "targets", "--model", PlanCommandTestSupport.cztModel,
