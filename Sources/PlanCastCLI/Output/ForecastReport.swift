@@ -1,3 +1,4 @@
+import Foundation
 import PlanCastForecasting
 
 /// The rows of `plancast forecast`: one per series and forecast year. CSV and JSON are
@@ -24,6 +25,24 @@ struct ForecastReport {
       for k in forecast.points.indices { table.append(row(forecast, k)) }
     }
     return table
+  }
+
+  /// The line saying how the intervals were calibrated, e.g. `intervals calibrated on the
+  /// held-out last 6 years of 645 series; factors for h = 1…6: 80 % ×0.78 … ×0.85; 95 % …`.
+  func calibrationLine(
+    _ calibration: Result<IntervalCalibration, IntervalCalibration.Unavailable>
+  ) -> String {
+    switch calibration {
+    case .failure(let reason): return "note: \(reason)"
+    case .success(let c):
+      let levels = c.levels.indices.map { l in
+        "\(Self.levelName(c.levels[l])) % "
+          + c.factors.map { "×" + String(format: "%.2f", $0[l]) }.joined(separator: " ")
+      }
+      return "intervals calibrated on the held-out last \(c.factors.count) years of "
+        + "\(c.heldOutSeries) series; factors for h = 1…\(c.factors.count): "
+        + levels.joined(separator: "; ")
+    }
   }
 
   /// The CSV header record.

@@ -45,11 +45,13 @@ public struct BatchSettings: Sendable {
   public var combination: Combination
   /// The value standing for a share of 1 for `logistic`.
   public var logisticScale: Double
+  /// How interval widths are set (``IntervalCalibrationMode/standard(for:)`` by default).
+  public var intervalCalibration: IntervalCalibrationMode
 
   public init(
     method: BatchMethod, horizon: Int, extraLevels: [Double] = [], paths: Int = 2000,
     seed: UInt64 = 1, threads: Int = 1, combination: Combination = .standard,
-    logisticScale: Double = 100
+    logisticScale: Double = 100, intervalCalibration: IntervalCalibrationMode? = nil
   ) {
     self.method = method
     self.horizon = horizon
@@ -59,6 +61,7 @@ public struct BatchSettings: Sendable {
     self.threads = threads
     self.combination = combination
     self.logisticScale = logisticScale
+    self.intervalCalibration = intervalCalibration ?? .standard(for: method)
   }
 }
 
@@ -91,24 +94,76 @@ public struct BatchForecaster: Sendable {
 
   /// Forecasts every series and hands the forecasts to `emit` in input order, a chunk of
   /// ``chunkSize`` at a time, so that a caller writing them out holds one chunk, not the run:
-  /// the same forecasts as ``run(_:progress:)``.
+  /// the same forecasts as ``run(_:progress:)``. Returns the interval calibration used, or why
+  /// there is none (`nil` when the settings ask for the models' intervals).
+  @discardableResult
   public func run(
     _ series: [YearlySeries], progress: (@Sendable (Int, Int) -> Void)? = nil,
     emit: ([SeriesForecast]) -> Void
-  ) {
+  ) -> Result<IntervalCalibration, IntervalCalibration.Unavailable>? {
     let referenceClass = Self.referenceClass(of: series, settings: settings)
-    let counter = ProgressCounter(total: series.count, report: progress)
+    let heldOut = heldOutSeries(series, referenceClass: referenceClass)
+    let counter = ProgressCounter(total: series.count + heldOut.count, report: progress)
+    let calibration = calibrate(series, heldOut: heldOut, counter: counter)
+    let calibrated = try? calibration?.get()
     for start in stride(from: 0, to: series.count, by: Self.chunkSize) {
       let chunk = series[start..<Swift.min(series.count, start + Self.chunkSize)]
-      let store = ResultStore<SeriesForecast>(count: chunk.count)
-      let threads = Swift.max(1, Swift.min(settings.threads, chunk.count))
-      DispatchQueue.concurrentPerform(iterations: threads) { _ in
-        while let k = store.next() {
-          let result = forecast(chunk[chunk.startIndex + k], referenceClass: referenceClass)
-          store.put(result, at: k) { _ in counter.advance() }
-        }
+      let results = parallelMap(chunk.count, counter: counter) { k in
+        forecast(
+          chunk[chunk.startIndex + k], referenceClass: referenceClass, calibration: calibrated)
       }
-      emit(store.results())
+      emit(results)
+    }
+    return calibration
+  }
+
+  /// `body(k)` for k in 0..<count on the worker threads, in index order.
+  func parallelMap<Item: Sendable>(
+    _ count: Int, counter: ProgressCounter, _ body: @Sendable (Int) -> Item
+  ) -> [Item] {
+    let store = ResultStore<Item>(count: count)
+    let threads = Swift.max(1, Swift.min(settings.threads, count))
+    DispatchQueue.concurrentPerform(iterations: threads) { _ in
+      while let k = store.next() {
+        store.put(body(k), at: k) { _ in counter.advance() }
+      }
+    }
+    return store.results()
+  }
+
+  /// The indices of the series whose last years enter the interval calibration: long enough and
+  /// not forecast from the reference class (whose intervals are calibrated on their own).
+  func heldOutSeries(
+    _ series: [YearlySeries],
+    referenceClass: Result<PooledPredictor, ReferenceClass.Unavailable>?
+  ) -> [Int] {
+    guard settings.intervalCalibration == .heldOut, settings.method != .pooled else { return [] }
+    let needed = IntervalCalibration.minimumFitYears + settings.horizon
+    return series.indices.filter { k in
+      series[k].count >= needed && pooledPredictor(for: series[k], referenceClass) == nil
+    }
+  }
+
+  /// The calibration from forecasts of the `heldOut` series cut before their last `horizon`
+  /// years; `nil` when the settings ask for the models' intervals.
+  func calibrate(_ series: [YearlySeries], heldOut: [Int], counter: ProgressCounter) -> Result<
+    IntervalCalibration, IntervalCalibration.Unavailable
+  >? {
+    guard settings.intervalCalibration == .heldOut, settings.method != .pooled else { return nil }
+    let horizon = settings.horizon
+    let forecasts = parallelMap(heldOut.count, counter: counter) { k in
+      let full = series[heldOut[k]]
+      return forecast(full.through(full.years[full.count - horizon - 1]))
+    }
+    do {
+      return .success(
+        try IntervalCalibration(
+          heldOut: forecasts, full: heldOut.map { series[$0] },
+          levels: [80, 95] + settings.extraLevels, horizon: horizon))
+    } catch let error as IntervalCalibration.Unavailable {
+      return .failure(error)
+    } catch {
+      return .failure(IntervalCalibration.Unavailable(description: "\(error)"))
     }
   }
 
@@ -134,23 +189,22 @@ public struct BatchForecaster: Sendable {
     }
   }
 
-  /// The forecast of one series; `referenceClass` is the file's, for `pooled` and `auto`.
+  /// The forecast of one series; `referenceClass` is the file's, for `pooled` and `auto`;
+  /// `calibration` stretches the intervals of forecasts not made from the reference class.
   public func forecast(
     _ series: YearlySeries,
-    referenceClass: Result<PooledPredictor, ReferenceClass.Unavailable>? = nil
+    referenceClass: Result<PooledPredictor, ReferenceClass.Unavailable>? = nil,
+    calibration: IntervalCalibration? = nil
   ) -> SeriesForecast {
-    let seed = Self.seriesSeed(settings.seed, id: series.name)
+    if let predictor = pooledPredictor(for: series, referenceClass),
+      let pooled = pooledForecast(series, with: predictor)
+    {
+      return pooled
+    }
     var notes: [String] = []
     switch referenceClass {
-    case .success(let rc) where rc.referenceClass.contains(series.name):
-      if settings.method == .pooled
-        || (rc.referenceClass.members.count >= Self.automaticMinimumMembers
-          && rc.referenceClass.yearEffectShare >= Self.automaticYearEffectShare),
-        let pooled = pooledForecast(series, with: rc)
-      {
-        return pooled
-      }
-    case .success(let rc) where settings.method == .pooled:
+    case .success(let rc)
+    where settings.method == .pooled && !rc.referenceClass.contains(series.name):
       notes.append(
         "not in the reference class (it holds the \(rc.referenceClass.members.count) series "
           + "ending in \(rc.referenceClass.lastYear) with \(rc.referenceClass.window + 2) "
@@ -159,6 +213,26 @@ public struct BatchForecaster: Sendable {
       notes.append("no reference class: \(reason)")
     default: break
     }
+    let local = localForecast(series, notes: notes)
+    return calibration.map { $0.apply(to: local) } ?? local
+  }
+
+  /// The reference class's predictor when `series` is to be forecast from it.
+  func pooledPredictor(
+    for series: YearlySeries, _ referenceClass: Result<PooledPredictor, ReferenceClass.Unavailable>?
+  ) -> PooledPredictor? {
+    guard case .success(let rc) = referenceClass, rc.referenceClass.contains(series.name),
+      settings.method == .pooled
+        || (rc.referenceClass.members.count >= Self.automaticMinimumMembers
+          && rc.referenceClass.yearEffectShare >= Self.automaticYearEffectShare)
+    else { return nil }
+    return rc
+  }
+
+  /// The forecast of one series by its own models (the method, its members or fallbacks).
+  func localForecast(_ series: YearlySeries, notes: [String]) -> SeriesForecast {
+    let seed = Self.seriesSeed(settings.seed, id: series.name)
+    var notes = notes
     if settings.method.isCombination {
       let combination =
         settings.method == .auto ? Combination.automatic : settings.combination
