@@ -13,7 +13,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DATA="$ROOT/Benchmarks/m3/data"
 THREADS=${THREADS:-$(nproc)}
-METHODS=${METHODS:-"auto combo naive drift loglinear ar damped theta theta-log"}
+# auto-model: auto with the models' own interval widths (--intervals model).
+METHODS=${METHODS:-"auto auto-model combo naive drift loglinear ar damped theta theta-log"}
 OUT=${OUT:-$(mktemp -d -t m3-bench-XXXXXX)}
 mkdir -p "$OUT"
 if [[ -z "${PLANCAST:-}" ]]; then
@@ -31,9 +32,11 @@ echo
 echo "## Runtime (645 series, horizon 6, fit + forecast + intervals, wall clock)"
 printf 'series_id,year,mean,median,lo80,hi80,lo95,hi95,method,note,run\n' > "$OUT/ours.csv"
 for m in $METHODS; do
+  args=(--method "$m")
+  [[ "$m" == auto-model ]] && args=(--method auto --intervals model)
   start=$(now)
-  "$PLANCAST" forecast --data "$OUT/train.csv" --horizon 6 --method "$m" --format csv \
-    --threads "$THREADS" > "$OUT/f-$m.csv"
+  "$PLANCAST" forecast --data "$OUT/train.csv" --horizon 6 "${args[@]}" --format csv \
+    --threads "$THREADS" --quiet > "$OUT/f-$m.csv"
   end=$(now)
   awk -v s="$start" -v e="$end" -v m="$m" -v t="$THREADS" \
     'BEGIN { printf "plancast %-10s %7.2f s  (%d threads)\n", m, e - s, t }'
@@ -70,6 +73,10 @@ echo
 echo "PlanCast (point forecast = median column):"
 "$PLANCAST" forecast score --forecasts "$OUT/ours.csv" --actuals "$OUT/test.csv" \
   --training "$OUT/train.csv" --group-by run --format markdown
+echo
+echo "By horizon (each forecast year alone):"
+"$PLANCAST" forecast score --forecasts "$OUT/ours.csv" --actuals "$OUT/test.csv" \
+  --training "$OUT/train.csv" --group-by run --by-horizon --format markdown
 if [[ -f "$OUT/peers.csv" ]]; then
   echo
   echo "statsmodels (point forecast = mean):"

@@ -179,6 +179,53 @@ import Testing
     // / 2.5 = 0.92; mean 0.52 over the scale 1.5.
     #expect(rows[0][8] == "wis_scaled")
     #expect(abs(Double(row[8])! - 0.52 / 1.5) < 1e-12)
+    // --by-horizon: a row per horizon with the same measures of that year alone.
+    let byHorizon = try PlanCommandTestSupport.run([
+      "forecast", "score", "--forecasts", forecasts, "--actuals", actuals, "--training",
+      training, "--group-by", "run", "--by-horizon", "--format", "csv",
+    ])
+    #expect(byHorizon.status == 0, "\(byHorizon.stderr)")
+    let perYear = Self.csvRows(byHorizon.stdout)
+    try #require(perYear.count == 3)
+    #expect(
+      perYear[0] == [
+        "method", "horizon", "smape", "mase", "coverage80", "coverage95", "wis_scaled", "series",
+      ])
+    #expect(perYear[1].prefix(2) == ["x", "1"])
+    #expect(perYear[1][2...5].map { Double($0) } == [0, 0, 100, 100])
+    #expect(abs(Double(perYear[2][3])! - 2 / 1.5) < 1e-12)
+    #expect(Double(perYear[2][4]) == 0)
+    #expect(abs(Double(perYear[1][6])! - 0.12 / 1.5) < 1e-12)
+    #expect(abs(Double(perYear[2][6])! - 0.92 / 1.5) < 1e-12)
+  }
+
+  /// `auto` calibrates its intervals on the file's held-out last years and says so on standard
+  /// error; `--intervals model` keeps the models' widths, the same point forecasts.
+  @Test func autoCalibratesIntervalsOnHeldOutYears() throws {
+    let data = try Self.write(
+      "series_id,year,value\n"
+        + (0..<30).flatMap { s in
+          (0..<14).map { t in "S\(s),\(1990 + s % 5 + t),\(100 + s + t * (s % 4) + (t * s) % 7)\n" }
+        }.joined())
+    let calibrated = try PlanCommandTestSupport.run([
+      "forecast", "--data", data, "--horizon", "3", "--format", "csv",
+    ])
+    #expect(calibrated.status == 0, "\(calibrated.stderr)")
+    #expect(
+      calibrated.stderr.contains("intervals calibrated on the held-out last 3 years of 30 series"),
+      "\(calibrated.stderr)")
+    let model = try PlanCommandTestSupport.run([
+      "forecast", "--data", data, "--horizon", "3", "--format", "csv", "--intervals", "model",
+    ])
+    #expect(model.status == 0 && !model.stderr.contains("calibrated"))
+    let a = Self.csvRows(calibrated.stdout)
+    let b = Self.csvRows(model.stdout)
+    #expect(a.map { $0[3] } == b.map { $0[3] })  // medians
+    #expect(a.map { $0[4] } != b.map { $0[4] })  // lo80
+    let bad = try PlanCommandTestSupport.run([
+      "forecast", "--data", data, "--horizon", "3", "--intervals", "conformal",
+    ])
+    #expect(bad.status == 2 && bad.stderr.contains("unknown --intervals 'conformal'"))
   }
 
   /// On a terminal (a pseudo-terminal from `script`) a long run draws a progress bar on

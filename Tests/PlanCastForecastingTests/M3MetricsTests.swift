@@ -123,6 +123,12 @@ import Testing
     #expect(a.coverage80 == 0.5)
     #expect(a.coverage95 == 1)
     #expect(abs(a.mase - 5 / 1.5) < 1e-12)
+    // By horizon: h = 1 exact and inside both; h = 2 off by 10 (MASE 10/1.5), outside 80 %.
+    #expect(a.horizons.map(\.coverage80) == [1, 0])
+    #expect(a.horizons.map(\.coverage95) == [1, 1])
+    #expect(a.horizons[0].mase == 0 && abs(a.horizons[1].mase - 10 / 1.5) < 1e-12)
+    #expect(a.horizons[1].smape == M3Metrics.smape(actual: 20, forecast: 10))
+    #expect(a.horizons.map(\.seriesCount) == [1, 1])
     #expect(throws: M3Metrics.EvaluationError.self) {
       try M3Metrics.evaluate(forecasts: [:], actuals: actuals, training: training)
     }

@@ -312,7 +312,8 @@ struct ForecastScoreCommand: ParsableCommand {
       --forecasts is a CSV with series_id, year, the point column (--point, default median) \
       and optionally lo80, hi80, lo95, hi95 and a column to group by (--group-by, e.g. method); \
       --actuals and --training are long CSV files series_id,year,value. Every series of \
-      --actuals needs a forecast for each of its years.
+      --actuals needs a forecast for each of its years. --by-horizon gives one row per group \
+      and horizon instead (MASE there is |A − F| over the MASE scale, averaged over series).
       """)
 
   @Option(help: ArgumentHelp("Forecasts CSV.", valueName: "file"))
@@ -329,6 +330,9 @@ struct ForecastScoreCommand: ParsableCommand {
 
   @Option(help: "Column of the forecasts file to group rows by (one score row per value).")
   var groupBy: String?
+
+  @Flag(help: "One row per horizon: sMAPE, MASE, coverage and scaled WIS of the h-th year.")
+  var byHorizon = false
 
   /// `--format` (table, csv, json, markdown) belongs to `forecast` and applies here too.
   @ParentCommand var parent: ForecastCommand
@@ -432,7 +436,7 @@ struct ForecastScoreCommand: ParsableCommand {
         }
       }
       let horizon = actual.map(\.count).max() ?? 0
-      let report = ForecastScoreReport(rows: rows, horizon: horizon)
+      let report = ForecastScoreReport(rows: rows, horizon: horizon, byHorizon: byHorizon)
       switch format {
       case .csv: print(CSVWriter.render(report.table(digits: nil)), terminator: "")
       case .json:

@@ -131,12 +131,43 @@ struct ForecastReport {
   }
 }
 
-/// The rows of `plancast forecast score`: one per group (method).
+/// The rows of `plancast forecast score`: one per group (method), or one per group and horizon.
 struct ForecastScoreReport {
   let rows: [(group: String, accuracy: M3Metrics.Accuracy)]
   let horizon: Int
+  let byHorizon: Bool
 
   func table(digits: Int?) -> Table {
+    byHorizon ? horizonTable(digits: digits) : summaryTable(digits: digits)
+  }
+
+  /// `value` with at least `d` decimals (all of them when `digits` is nil).
+  private func cell(_ x: Double?, _ d: Int, digits: Int?) -> Cell {
+    guard let x else { return .empty }
+    if let digits { return .text(NumberText.fixed(x, digits: Swift.max(d, digits))) }
+    return .number(x)
+  }
+
+  private func horizonTable(digits: Int?) -> Table {
+    let keys = [
+      "method", "horizon", "smape", "mase", "coverage80", "coverage95", "wis_scaled", "series",
+    ]
+    var table = Table(
+      headers: keys, alignments: [.left] + Array(repeating: .right, count: keys.count - 1))
+    for (group, a) in rows {
+      for (h, x) in a.horizons.enumerated() {
+        table.append([
+          .text(group), .integer(h + 1), cell(x.smape, 2, digits: digits),
+          cell(x.mase, 3, digits: digits), cell(x.coverage80.map { $0 * 100 }, 1, digits: digits),
+          cell(x.coverage95.map { $0 * 100 }, 1, digits: digits),
+          cell(x.scaledWIS, 3, digits: digits), .integer(x.seriesCount),
+        ])
+      }
+    }
+    return table
+  }
+
+  private func summaryTable(digits: Int?) -> Table {
     let keys =
       ["method"] + (1...Swift.max(1, horizon)).map { "smape_h\($0)" }
       + [
@@ -145,11 +176,7 @@ struct ForecastScoreReport {
       ]
     var table = Table(
       headers: keys, alignments: [.left] + Array(repeating: .right, count: keys.count - 1))
-    func cell(_ x: Double?, _ d: Int) -> Cell {
-      guard let x else { return .empty }
-      if let digits { return .text(NumberText.fixed(x, digits: Swift.max(d, digits))) }
-      return .number(x)
-    }
+    func cell(_ x: Double?, _ d: Int) -> Cell { self.cell(x, d, digits: digits) }
     for (group, a) in rows {
       var row: [Cell] = [.text(group)]
       row += a.smapeByHorizon.map { cell($0, 2) }

@@ -55,6 +55,19 @@ public enum M3Metrics {
     /// Mean scaled weighted interval score, when every interval is finite.
     public let scaledWIS: Double?
     public let seriesCount: Int
+    /// The same measures at each horizon alone (horizon 1 first).
+    public let horizons: [HorizonAccuracy]
+  }
+
+  /// The accuracy of the h-th forecast year: sMAPE, MASE (`|A − F|` over the MASE scale,
+  /// averaged over series), coverage and scaled WIS, over the series that have that horizon.
+  public struct HorizonAccuracy: Sendable, Equatable {
+    public let smape: Double
+    public let mase: Double
+    public let coverage80: Double?
+    public let coverage95: Double?
+    public let scaledWIS: Double?
+    public let seriesCount: Int
   }
 
   /// The interval score of `[lower, upper]` at level `1 − alpha` for the outcome `actual`.
@@ -124,6 +137,9 @@ public enum M3Metrics {
     var haveIntervals = true
     var wisSum = 0.0
     var wisFinite = true
+    var maseByHorizon = [Double](repeating: 0, count: horizon)
+    var coveredByHorizon = [[Int]](repeating: [0, 0], count: horizon)
+    var wisByHorizon = [Double](repeating: 0, count: horizon)
     for id in ids {
       let actual = actuals[id]!
       guard let f = forecasts[id] else {
@@ -141,6 +157,7 @@ public enum M3Metrics {
         sums[h] += smape(actual: actual[h], forecast: f.point[h])
         counts[h] += 1
         absoluteError += abs(actual[h] - f.point[h])
+        maseByHorizon[h] += abs(actual[h] - f.point[h]) / scale
       }
       maseSum += absoluteError / Double(actual.count) / scale
       if let i80 = f.interval80, let i95 = f.interval95, i80.count >= actual.count,
@@ -149,10 +166,18 @@ public enum M3Metrics {
         var wis = 0.0
         for h in actual.indices {
           intervalTerms += 1
-          if i80[h].lower <= actual[h] && actual[h] <= i80[h].upper { covered80 += 1 }
-          if i95[h].lower <= actual[h] && actual[h] <= i95[h].upper { covered95 += 1 }
-          wis += weightedIntervalScore(
+          if i80[h].lower <= actual[h] && actual[h] <= i80[h].upper {
+            covered80 += 1
+            coveredByHorizon[h][0] += 1
+          }
+          if i95[h].lower <= actual[h] && actual[h] <= i95[h].upper {
+            covered95 += 1
+            coveredByHorizon[h][1] += 1
+          }
+          let term = weightedIntervalScore(
             actual: actual[h], median: f.point[h], interval80: i80[h], interval95: i95[h])
+          wis += term
+          wisByHorizon[h] += term / scale
         }
         wisFinite = wisFinite && wis.isFinite
         wisSum += wis / Double(actual.count) / scale
@@ -167,12 +192,20 @@ public enum M3Metrics {
       return total / Double(Swift.max(1, n))
     }
     let useIntervals = haveIntervals && intervalTerms > 0
+    let horizons = (0..<horizon).map { h in
+      let n = Double(Swift.max(1, counts[h]))
+      return HorizonAccuracy(
+        smape: byHorizon[h], mase: maseByHorizon[h] / n,
+        coverage80: useIntervals ? Double(coveredByHorizon[h][0]) / n : nil,
+        coverage95: useIntervals ? Double(coveredByHorizon[h][1]) / n : nil,
+        scaledWIS: useIntervals && wisFinite ? wisByHorizon[h] / n : nil, seriesCount: counts[h])
+    }
     return Accuracy(
       smapeByHorizon: byHorizon, smapeAverage1to4: average(0..<Swift.min(4, horizon)),
       smapeAverage: average(0..<horizon), mase: maseSum / Double(Swift.max(1, ids.count)),
       coverage80: useIntervals ? Double(covered80) / Double(intervalTerms) : nil,
       coverage95: useIntervals ? Double(covered95) / Double(intervalTerms) : nil,
       scaledWIS: useIntervals && wisFinite ? wisSum / Double(Swift.max(1, ids.count)) : nil,
-      seriesCount: ids.count)
+      seriesCount: ids.count, horizons: horizons)
   }
 }

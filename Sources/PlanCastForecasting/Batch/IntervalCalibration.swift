@@ -51,8 +51,14 @@ public struct IntervalCalibration: Sendable, Equatable {
     public let description: String
   }
 
-  /// The calibration learnt from held-out forecasts: `heldOut[k]` forecast from
-  /// `truncated[k]`, to be checked against `full[k]`.
+  init(levels: [Double], factors: [[Double]], heldOutSeries: Int) {
+    self.levels = levels
+    self.factors = factors
+    self.heldOutSeries = heldOutSeries
+  }
+
+  /// The calibration learnt from held-out forecasts: `heldOut[k]` is the forecast of `full[k]`
+  /// cut before its last `horizon` values.
   init(heldOut: [SeriesForecast], full: [YearlySeries], levels: [Double], horizon: Int) throws {
     var needs = [[[Double]]](
       repeating: [[Double]](repeating: [], count: levels.count), count: horizon)
@@ -68,6 +74,12 @@ public struct IntervalCalibration: Sendable, Equatable {
           if !need.isNaN { needs[h][l].append(need) }
         }
       }
+    }
+    guard !heldOut.isEmpty else {
+      throw Unavailable(
+        description:
+          "intervals as the models give them: no series with at least "
+          + "\(Self.minimumFitYears + horizon) years to hold out (outside a reference class)")
     }
     var factors: [[Double]] = []
     for (h, perLevel) in needs.enumerated() {
