@@ -1,5 +1,6 @@
-import PlanCastNumerics
 import Testing
+
+@testable import PlanCastNumerics
 
 @Suite struct PhiloxTests {
   /// Known-answer test from Random123 (kat_vectors): philox4x32_10 with counter 0 and key 0.
@@ -112,3 +113,47 @@ import Testing
 #elseif canImport(Darwin)
   import Darwin
 #endif
+
+/// The generator computes four blocks at a time; its words are those of the one-block
+/// Philox4x32-10 below, in counter order, across a carry into the counter's second word.
+@Suite struct PhiloxBlockTests {
+  static func block(
+    _ counter: (UInt32, UInt32, UInt32, UInt32), key: (UInt32, UInt32)
+  ) -> (UInt32, UInt32, UInt32, UInt32) {
+    var c = counter
+    var k = key
+    for round in 0..<10 {
+      if round > 0 {
+        k.0 &+= 0x9E37_79B9
+        k.1 &+= 0xBB67_AE85
+      }
+      let p0 = UInt64(0xD251_1F53) &* UInt64(c.0)
+      let p1 = UInt64(0xCD9E_8D57) &* UInt64(c.2)
+      c = (
+        UInt32(truncatingIfNeeded: p1 >> 32) ^ c.1 ^ k.0, UInt32(truncatingIfNeeded: p1),
+        UInt32(truncatingIfNeeded: p0 >> 32) ^ c.3 ^ k.1, UInt32(truncatingIfNeeded: p0)
+      )
+    }
+    return c
+  }
+
+  @Test(arguments: [UInt32(0), UInt32.max - 5])
+  func wordsAreTheOneBlockWordsInOrder(start: UInt32) {
+    let seed: UInt64 = 0x1234_5678_9abc_def0
+    let stream: UInt64 = 0xfeed_beef_0000_0007
+    var generator = Philox(seed: seed, stream: stream)
+    generator.counter.0 = start
+    let key = (UInt32(truncatingIfNeeded: seed), UInt32(truncatingIfNeeded: seed >> 32))
+    var counter = (
+      start, UInt32(0), UInt32(truncatingIfNeeded: stream), UInt32(truncatingIfNeeded: stream >> 32)
+    )
+    for _ in 0..<23 {
+      let b = Self.block(counter, key: key)
+      #expect(generator.next() == UInt64(b.0) << 32 | UInt64(b.1))
+      #expect(generator.next() == UInt64(b.2) << 32 | UInt64(b.3))
+      counter.0 &+= 1
+      if counter.0 == 0 { counter.1 &+= 1 }
+    }
+    #expect(counter.1 == (start == 0 ? 0 : 1))
+  }
+}

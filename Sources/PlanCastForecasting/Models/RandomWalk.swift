@@ -78,12 +78,14 @@ public struct FittedRandomWalk: FittedModel {
     innovations: UnsafeBufferPointer<Double>, generator: inout Philox,
     into path: UnsafeMutableBufferPointer<Double>
   ) {
-    let ratio =
-      (Double(degreesOfFreedom) / generator.nextChiSquared(degreesOfFreedom: degreesOfFreedom))
-      .squareRoot()
+    // σ² drawn from its scaled inverse-χ² posterior (χ² as 2·Gamma(ν/2): exact, about two words
+    // of the stream), then the drift from its normal given σ.
+    let nu = Double(degreesOfFreedom)
+    let ratio = (nu / generator.nextGammaChiSquared(degreesOfFreedom: nu)).squareRoot()
     let s = sigma * ratio
     let c =
-      spec.drift ? driftEstimate + s / Double(changes).squareRoot() * generator.nextNormal() : 0
+      spec.drift
+      ? driftEstimate + s / Double(changes).squareRoot() * generator.nextZigguratNormal() : 0
     var level = series.values.last!
     for h in 0..<innovations.count {
       level += c + s * innovations[h]
