@@ -17,35 +17,58 @@ struct ProjectionReport {
       withNames: false)
   }
 
-  /// A terminal table: forecasts only, rounded, names in the chosen language.
+  /// A terminal table: forecasts only, names, headers and notes in the chosen language, the
+  /// unit in its own column, each series rounded to the same decimals (0 from 1,000 up, 1 from
+  /// 100, else 2; full precision stays in CSV and JSON).
   func displayTable() -> (Table, [String]) {
+    let zh = language == .zh
     var table = Table(
-      headers: ["area", "indicator", "year", "median", "80% interval", "95% interval", "model"],
-      alignments: [.left, .left, .right, .right, .right, .right, .left])
+      headers: zh
+        ? ["地区", "指标", "单位", "年份", "中位数", "80%区间", "95%区间", "模型"]
+        : ["area", "indicator", "unit", "year", "median", "80% interval", "95% interval", "model"],
+      alignments: [.left, .left, .left, .right, .right, .right, .right, .left])
     var notes: [String] = []
     for p in projections {
       let area = model.config.area(p.area)?.name(language) ?? p.area
       let indicator = model.data.catalog[p.indicator]?.name(language) ?? p.indicator
+      let unit = unitName(p.unit)
       switch p.outcome {
       case .success(let result):
         var marker = ""
         if let proxy = p.proxyNote {
-          notes.append(proxy)
+          notes.append(
+            model.data.proxyRule(region: p.area, indicator: p.indicator)?.note(language) ?? proxy)
           marker = " [\(notes.count)]"
         }
+        let digits = Self.digits(result.forecast.points.map(\.median))
+        func number(_ x: Double) -> String { NumberText.fixed(x, digits: digits) }
         for point in result.forecast.points {
           table.append([
-            area, indicator + marker, "\(point.year)", Self.number(point.median),
-            "\(Self.number(point.lo80)) – \(Self.number(point.hi80))",
-            "\(Self.number(point.lo95)) – \(Self.number(point.hi95))", result.forecast.model,
+            area, indicator + marker, unit, "\(point.year)", number(point.median),
+            "\(number(point.lo80)) – \(number(point.hi80))",
+            "\(number(point.lo95)) – \(number(point.hi95))", result.forecast.model,
           ])
         }
       case .failure(let error):
-        notes.append(error.description)
-        table.append([area, indicator, "–", "–", "–", "–", "no projection [\(notes.count)]"])
+        notes.append("\(area) \(indicator)\(zh ? "：" : ": ")\(error.reason(language))")
+        table.append([
+          area, indicator, unit, "–", "–", "–", "–",
+          (zh ? "无预测" : "no projection") + " [\(notes.count)]",
+        ])
       }
     }
     return (table, notes.enumerated().map { "[\($0.offset + 1)] \($0.element)" })
+  }
+
+  /// The unit's name in the chosen language (`%` for percentages).
+  func unitName(_ id: String) -> String {
+    id == "pct" ? "%" : model.config.units[id]?.name(language) ?? id
+  }
+
+  /// Decimals for a series whose values are `values`: 0 from 1,000 up, 1 from 100, else 2.
+  static func digits(_ values: [Double]) -> Int {
+    let largest = values.map(abs).filter(\.isFinite).max() ?? 0
+    return largest >= 1000 ? 0 : largest >= 100 ? 1 : 2
   }
 
   func json() -> JSONValue {
@@ -89,9 +112,5 @@ struct ProjectionReport {
           })
       ),
     ])
-  }
-
-  static func number(_ x: Double) -> String {
-    abs(x) >= 1000 ? NumberText.fixed(x, digits: 0) : NumberText.fixed(x, digits: 2)
   }
 }
