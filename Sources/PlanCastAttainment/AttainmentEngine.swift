@@ -36,7 +36,7 @@ public struct AttainmentEngine: Sendable {
   let series: [SimulatedSeries]
   let measures: [TargetMeasure]
   /// Targets without a probability, with the reason.
-  let unmeasured: [(target: Target, reason: String, status: AttainmentStatus)]
+  let unmeasured: [(target: Target, reason: LocalizedText, status: AttainmentStatus)]
   let correlation: ShockCorrelation
   /// Calendar years with shocks: the first projected year of any series to the last.
   let shockYears: ClosedRange<Int>
@@ -49,7 +49,7 @@ public struct AttainmentEngine: Sendable {
     let evaluator = TargetEvaluator(data: model.data)
     var assembly = SeriesAssembly(model: model)
     var measures: [(Target, Int, TargetCondition)] = []
-    var unmeasured: [(Target, String, AttainmentStatus)] = []
+    var unmeasured: [(Target, LocalizedText, AttainmentStatus)] = []
     for target in model.plan.targets {
       let evaluation = evaluator.evaluate(target)
       if let status = Self.settled[evaluation.status] {
@@ -57,21 +57,27 @@ public struct AttainmentEngine: Sendable {
         continue
       }
       guard let condition = evaluator.condition(for: target) else {
-        unmeasured.append((target, "no data for \(target.indicator) in \(target.region)", .noData))
+        unmeasured.append((target, Self.noData(target, model: model), .noData))
         continue
       }
       guard
         model.specifications?.declaration(indicator: target.indicator, area: target.region) != nil
       else {
+        let name = model.data.catalog[target.indicator]?.nameZH ?? target.indicator
         unmeasured.append(
-          (target, "no model declared for \(target.indicator) in models.toml", .noData))
+          (
+            target,
+            LocalizedText(
+              en: "no model declared for \(target.indicator) in models.toml",
+              zh: "models.toml 未声明\(name)(\(target.indicator))的模型"), .noData
+          ))
         continue
       }
       do {
         let index = try assembly.index(area: target.region, indicator: target.indicator)
         measures.append((target, index, condition))
       } catch {
-        unmeasured.append((target, "\(error)", .noData))
+        unmeasured.append((target, Self.reason(error, target: target, model: model), .noData))
       }
     }
     let series = assembly.series
@@ -83,7 +89,9 @@ public struct AttainmentEngine: Sendable {
     // quantity undefined on every path: no probability rather than a probability of zero.
     self.measures = built.filter(\.isDefined)
     for m in built where !m.isDefined {
-      let reason = evaluator.evaluate(m.target).reason ?? "a year inside the period is not observed"
+      let reason =
+        evaluator.evaluate(m.target).reasonText
+        ?? LocalizedText(en: "a year inside the period is not observed", zh: "期内有年份无观测值")
       unmeasured.append((m.target, reason, .noData))
     }
     self.unmeasured = unmeasured
@@ -101,13 +109,34 @@ public struct AttainmentEngine: Sendable {
 
   /// Why a settled target has no probability: its observed value, or the stale-data or
   /// insufficient-data reason.
-  static func settledReason(_ e: TargetEvaluation) -> String {
+  static func settledReason(_ e: TargetEvaluation) -> LocalizedText {
     guard e.status != .staleData, e.status != .insufficientData, let value = e.latestValue,
       let year = e.latestYear
     else {
-      return e.reason ?? e.status.rawValue
+      return e.reasonText ?? LocalizedText(en: e.status.rawValue, zh: e.status.label(.zh))
     }
-    return "observed: \(e.status.rawValue) (\(value) in \(year)), nothing to simulate"
+    return LocalizedText(
+      en: "observed: \(e.status.rawValue) (\(value) in \(year)), nothing to simulate",
+      zh: "已观测：\(e.status.label(.zh))(\(year)年 \(value))，无需模拟")
+  }
+
+  /// "No data" for a target whose region has no series of its indicator.
+  static func noData(_ target: Target, model: PlanModel) -> LocalizedText {
+    let region = model.config.area(target.region)?.nameZH ?? target.region
+    let indicator = model.data.catalog[target.indicator]?.nameZH ?? target.indicator
+    return LocalizedText(
+      en: "no data for \(target.indicator) in \(target.region)", zh: "\(region)无\(indicator)数据")
+  }
+
+  /// Why a target's series could not be fitted: a model error's reason under the series' names.
+  static func reason(_ error: Error, target: Target, model: PlanModel) -> LocalizedText {
+    guard let error = error as? ForecastError else {
+      return LocalizedText(en: "\(error)", zh: "\(error)")
+    }
+    let region = model.config.area(target.region)?.nameZH ?? target.region
+    let indicator = model.data.catalog[target.indicator]?.nameZH ?? target.indicator
+    return LocalizedText(
+      en: error.description, zh: "\(region) \(indicator)：\(error.reason(.zh))")
   }
 
   /// The simulated series: (area, indicator, model, proxy note).
@@ -144,7 +173,7 @@ public struct AttainmentEngine: Sendable {
         target: item.target, scenario: scenario.id, probability: nil,
         monteCarloStandardError: nil, median: nil, lo80: nil, hi80: nil, lo95: nil, hi95: nil,
         status: item.status, requiredForHalf: nil, requiredForEighty: nil,
-        projectedAnnualChange: nil, proxyNote: nil, reason: item.reason, model: nil,
+        projectedAnnualChange: nil, proxyNote: nil, reasonText: item.reason, model: nil,
         evidence: nil)
     }
     let order = Dictionary(
@@ -215,7 +244,7 @@ public struct AttainmentEngine: Sendable {
       monteCarloStandardError: (p * (1 - p) / Double(n)).squareRoot(), median: q[0], lo80: q[1],
       hi80: q[2], lo95: q[3], hi95: q[4], status: settings.thresholds.status(p),
       requiredForHalf: required.0, requiredForEighty: required.1,
-      projectedAnnualChange: typicalChange, proxyNote: s.proxyNote, reason: nil,
+      projectedAnnualChange: typicalChange, proxyNote: s.proxyNote, reasonText: nil,
       model: s.modelName, evidence: s.evidence)
   }
 }

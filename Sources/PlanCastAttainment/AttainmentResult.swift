@@ -58,14 +58,17 @@ public struct TargetAttainment: Sendable {
   public let projectedAnnualChange: Double?
   /// The proxy note when the projection rests on a proxy series.
   public let proxyNote: String?
-  /// Why there is no probability (no data, no model, qualitative).
-  public let reason: String?
+  /// Why there is no probability (no data, no model, qualitative), in both languages.
+  public let reasonText: LocalizedText?
   /// The model the projection used.
   public let model: String?
   /// The observations and checked forecasts behind the projection; nil without one.
   public let evidence: ProjectionEvidence?
 
   public var usesProxy: Bool { proxyNote != nil }
+
+  /// The reason in English (the language of CSV and JSON outputs).
+  public var reason: String? { reasonText?.en }
 }
 
 /// The attainment of every target under one scenario.

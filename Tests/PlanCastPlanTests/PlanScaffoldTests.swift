@@ -20,7 +20,7 @@ import Testing
     let gaps = ModelGaps(model: model)
     #expect(gaps.missingSeries.map(\.indicator) == ["gdp", "urbanisation_rate"])
     #expect(gaps.missingModels.isEmpty)
-    #expect(gaps.lines[0].contains("MyRegion,gdp,YEAR,VALUE,100m_yuan"))
+    #expect(gaps.lines()[0].contains("MyRegion,gdp,YEAR,VALUE,100m_yuan"))
     let statuses = TargetEvaluator(data: model.data).evaluate(model.plan).map(\.status)
     #expect(statuses == [.noData, .noData])
   }

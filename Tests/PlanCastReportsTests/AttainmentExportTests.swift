@@ -42,7 +42,10 @@ import Testing
         hi95: p.map { _ in target.value * 1.15 }, statusCode: status, band: band,
         requiredForHalf: p.map { _ in 6.5 }, requiredForEighty: p.map { _ in 9.25 },
         projectedAnnualChange: p.map { _ in 7.0 }, proxyNote: proxy,
-        reason: p == nil ? "no data for \(target.indicator) in \(target.region)" : nil,
+        reason: p == nil
+          ? LocalizedText(
+            en: "no data for \(target.indicator) in \(target.region)", zh: "无\(target.indicator)数据")
+          : nil,
         model: p == nil ? nil : "ar(1)+trend",
         evidence: p == nil
           ? nil
@@ -178,7 +181,8 @@ import Testing
     #expect(page.contains("<span class=\"status off-track\">偏离目标</span>"))
     #expect(page.contains("0.550 ± 0.008"))
     #expect(page.contains("代理: T09: urbanisation from the province"))
-    #expect(page.contains("T05 ") && page.contains("无概率 — no data for"))
+    // The reason in the page's language.
+    #expect(page.contains("T05 ") && page.contains("无概率 — 无") && !page.contains("no data for"))
     #expect(page.contains("P=0.8所需") && page.contains("+9.25"))
     // The section sits between the targets and the manifest.
     let order = ["id=\"targets\"", "id=\"attainment\"", "id=\"manifest\""].map {

@@ -39,6 +39,7 @@ public struct TargetsCommand: ParsableCommand {
         let statuses = report.rowStatuses
         // On a narrow terminal: recent change, gap and region go first (in that order).
         let maxWidth = tableWidth.maxWidth
+        let zh = language.lang == .zh
         let (table, dropped) = TextTableRenderer.dropping(
           full, columns: [7, 5, 2], toFit: maxWidth)
         let statusColumn = table.headers.count - 1
@@ -50,14 +51,18 @@ public struct TargetsCommand: ParsableCommand {
                 ? TerminalColour.status(text, statuses[row]) : text
             }, maxWidth: maxWidth), terminator: "")
         if !dropped.isEmpty {
+          let list = dropped.joined(separator: zh ? "、" : ", ")
           print(
-            "(left out to fit the terminal: \(dropped.joined(separator: ", ")); --wide shows every column)"
-          )
+            zh
+              ? "(为适应终端宽度省略: \(list)；--wide 显示全部列)"
+              : "(left out to fit the terminal: \(list); --wide shows every column)")
         }
         if !notes.isEmpty { print("\n" + notes.joined(separator: "\n")) }
         let gaps = ModelGaps(model: model)
         if !gaps.isEmpty {
-          print("\nStill missing:\n" + gaps.lines.map { "  " + $0 }.joined(separator: "\n"))
+          print(
+            (zh ? "\n尚缺:\n" : "\nStill missing:\n")
+              + gaps.lines(language.lang).map { "  " + $0 }.joined(separator: "\n"))
         }
       case .csv, .markdown:
         print(format.render(report.flatTable()), terminator: "")

@@ -102,7 +102,10 @@ struct AttainmentReport {
       var notes: [String] = []
       for t in only.targets where t.probability != nil {
         var label = t.target.name(language)
-        if let proxy = t.proxyNote {
+        if let note = t.proxyNote {
+          let proxy =
+            model.data.proxyRule(region: t.target.region, indicator: t.target.indicator)?
+            .note(language) ?? note
           if !notes.contains(proxy) { notes.append(proxy) }
           label += " [\(notes.firstIndex(of: proxy)! + 1)]"
         }

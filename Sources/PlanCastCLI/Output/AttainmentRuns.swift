@@ -16,7 +16,7 @@ extension AttainmentRun {
           hi80: t.hi80, lo95: t.lo95, hi95: t.hi95, statusCode: t.status.rawValue,
           band: AttainmentRun.band(t.status), requiredForHalf: t.requiredForHalf,
           requiredForEighty: t.requiredForEighty, projectedAnnualChange: t.projectedAnnualChange,
-          proxyNote: t.proxyNote, reason: t.reason, model: t.model, evidence: t.evidence)
+          proxyNote: t.proxyNote, reason: t.reasonText, model: t.model, evidence: t.evidence)
       })
   }
 

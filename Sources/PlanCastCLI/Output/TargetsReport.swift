@@ -53,7 +53,7 @@ struct TargetsReport {
   /// data, a recent change measured across a level break).
   private func footnote(_ e: TargetEvaluation) -> String? {
     if let proxy = e.proxyNote { return proxy }
-    if e.latestValue != nil, let reason = e.reason { return reason }
+    if e.latestValue != nil, let reason = e.reason(language) { return reason }
     return nil
   }
 

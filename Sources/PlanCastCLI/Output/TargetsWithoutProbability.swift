@@ -66,7 +66,7 @@ struct TargetsWithoutProbability {
       if group.reason.showsDetail {
         lines.append("  \(group.reason.label(language)) (\(group.targets.count)):")
         lines += group.targets.map {
-          "    \($0.target.id) \($0.target.name(language)): \($0.reason ?? "")"
+          "    \($0.target.id) \($0.target.name(language)): \($0.reasonText?.text(language) ?? "")"
         }
       } else {
         lines.append(

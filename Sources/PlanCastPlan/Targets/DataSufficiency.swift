@@ -25,10 +25,14 @@ public struct DataSufficiency: Sendable, Hashable {
   }
 
   /// Why a series observed in `years` is too short, for the reason column.
-  public func shortfall(_ years: [Int]) -> String {
+  public func shortfall(_ years: [Int]) -> LocalizedText {
     let last = years.max() ?? 0
     let count = observationsInWindow(years)
-    return
-      "\(count) observation\(count == 1 ? "" : "s") in \(last - window + 1)–\(last), fewer than the \(minObservations) the model's insufficient-data rule asks for: no trend is projected"
+    let first = last - window + 1
+    return LocalizedText(
+      en: "\(count) observation\(count == 1 ? "" : "s") in \(first)–\(last), fewer than the "
+        + "\(minObservations) the model's insufficient-data rule asks for: no trend is projected",
+      zh: "\(first)–\(last)年仅有\(count)个观测值，少于模型数据充分性规则要求的"
+        + "\(minObservations)个：不作趋势预测")
   }
 }

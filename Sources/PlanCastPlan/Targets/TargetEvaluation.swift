@@ -20,8 +20,14 @@ public struct TargetEvaluation: Sendable {
   public let changeMeasure: ChangeMeasure
   /// How the region's series was obtained (nil when there is none).
   public let origin: SeriesOrigin?
-  /// Why the status is "no data", or other remarks.
-  public let reason: String?
+  /// Why the status is "no data", or other remarks, in both languages.
+  public let reasonText: LocalizedText?
+
+  /// The reason in English (the language of CSV and JSON outputs).
+  public var reason: String? { reasonText?.en }
+
+  /// The reason in `language`.
+  public func reason(_ language: Language) -> String? { reasonText?.text(language) }
 
   /// The proxy note when the series is a proxy; outputs must show it.
   public var proxyNote: String? { origin?.proxyNote }

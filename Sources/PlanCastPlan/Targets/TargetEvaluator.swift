@@ -18,39 +18,50 @@ public struct TargetEvaluator: Sendable {
     guard let indicator = data.catalog[target.indicator],
       var series = data.series(area: target.region, indicator: target.indicator, language: language)
     else {
+      let region = data.config.area(target.region)?.nameZH ?? target.region
+      let indicator = data.catalog[target.indicator]?.nameZH ?? target.indicator
       return noData(
-        target, reason: "no data for \(target.indicator) in \(target.region)", origin: nil)
+        target,
+        reason: LocalizedText(
+          en: "no data for \(target.indicator) in \(target.region)", zh: "\(region)无\(indicator)数据"),
+        origin: nil)
     }
     if let asOf { series = series.through(asOf) }
     guard !series.isEmpty else {
+      let year = asOf ?? target.year
       return noData(
-        target, reason: "no observation up to \(asOf ?? target.year)", origin: series.origin)
+        target, reason: LocalizedText(en: "no observation up to \(year)", zh: "截至\(year)年无观测值"),
+        origin: series.origin)
     }
     let m = TargetMeasurer(target: target, indicator: indicator, window: data.config.recentWindow)
       .measure(series)
     guard let latest = m.latestValue else {
-      return noData(target, reason: m.reason ?? "no observation", origin: series.origin)
+      return noData(
+        target, reason: m.reason ?? LocalizedText(en: "no observation", zh: "无观测值"),
+        origin: series.origin)
     }
     // Stale: older than the plan's base year, or than the last year of data in an earlier view.
     let lastDataYear = min(asOf ?? .max, data.lastObservedYear ?? .max)
     let fresh = min(data.config.baseYear, lastDataYear)
     if let year = m.latestYear, year < fresh {
-      let reference =
-        fresh == data.config.baseYear
-        ? "the plan's base year \(fresh)" : "the last year of data \(fresh)"
+      let base = fresh == data.config.baseYear
+      let reference = base ? "the plan's base year \(fresh)" : "the last year of data \(fresh)"
+      let referenceZH = base ? "规划基期\(fresh)年" : "数据最后年份\(fresh)年"
       return TargetEvaluation(
         target: target, status: .staleData, latestValue: latest, latestYear: year,
         gap: target.value - latest, requiredAnnualChange: nil, recentAnnualChange: nil,
         recentYears: nil, projectedValue: nil, changeMeasure: m.measure, origin: series.origin,
-        reason:
-          "the latest observation (\(year)) is older than \(reference): too old to project from")
+        reasonText: LocalizedText(
+          en:
+            "the latest observation (\(year)) is older than \(reference): too old to project from",
+          zh: "最新观测值(\(year)年)早于\(referenceZH)：过旧，无法据此预测"))
     }
     if let rule = data.config.sufficiency, !rule.isSufficient(series.points.map(\.year)) {
       return TargetEvaluation(
         target: target, status: .insufficientData, latestValue: latest, latestYear: m.latestYear,
         gap: target.value - latest, requiredAnnualChange: m.required, recentAnnualChange: nil,
         recentYears: nil, projectedValue: nil, changeMeasure: m.measure, origin: series.origin,
-        reason: rule.shortfall(series.points.map(\.year)))
+        reasonText: rule.shortfall(series.points.map(\.year)))
     }
     let condition = TargetCondition(
       comparator: target.comparator, value: target.value, tolerance: target.tolerance,
@@ -62,7 +73,7 @@ public struct TargetEvaluator: Sendable {
       target: target, status: status, latestValue: latest, latestYear: m.latestYear,
       gap: target.value - latest, requiredAnnualChange: m.required, recentAnnualChange: m.recent,
       recentYears: m.recentYears, projectedValue: m.projected, changeMeasure: m.measure,
-      origin: series.origin, reason: status == .noData ? m.reason : m.note)
+      origin: series.origin, reasonText: status == .noData ? m.reason : m.note)
   }
 
   /// The "recent trend" call on `target` from the observations up to `asOf`: whether the
@@ -107,10 +118,12 @@ public struct TargetEvaluator: Sendable {
     }
   }
 
-  private func noData(_ target: Target, reason: String, origin: SeriesOrigin?) -> TargetEvaluation {
+  private func noData(_ target: Target, reason: LocalizedText, origin: SeriesOrigin?)
+    -> TargetEvaluation
+  {
     TargetEvaluation(
       target: target, status: .noData, latestValue: nil, latestYear: nil, gap: nil,
       requiredAnnualChange: nil, recentAnnualChange: nil, recentYears: nil, projectedValue: nil,
-      changeMeasure: .unitsPerYear, origin: origin, reason: reason)
+      changeMeasure: .unitsPerYear, origin: origin, reasonText: reason)
   }
 }

@@ -9,9 +9,9 @@ struct TargetMeasurement {
   var projected: Double?
   var measure: ChangeMeasure
   /// Why a number is missing, if one is.
-  var reason: String?
+  var reason: LocalizedText?
   /// A remark on how a number was measured (e.g. across a level break).
-  var note: String?
+  var note: LocalizedText?
 }
 
 /// Measures a target on a series according to the target's form.
@@ -43,7 +43,8 @@ struct TargetMeasurer {
     let growth = indicator.trend == .growth
     var m = TargetMeasurement(measure: growth ? .percentPerYear : .unitsPerYear)
     guard let last = points.last else {
-      m.reason = "no observation up to \(target.year)"
+      m.reason = LocalizedText(
+        en: "no observation up to \(target.year)", zh: "截至\(target.year)年无观测值")
       return m
     }
     m.latestValue = last.value
@@ -56,13 +57,17 @@ struct TargetMeasurer {
         : (target.value - last.value) / Double(h)
     }
     guard let (first, end) = recentSpan(points, latest: last) else {
-      m.reason = "no earlier observation on the same basis within \(window) years of \(last.year)"
+      m.reason = LocalizedText(
+        en: "no earlier observation on the same basis within \(window) years of \(last.year)",
+        zh: "\(last.year)年前\(window)年内没有同口径的更早观测值")
       return m
     }
     let span = end.year - first.year
     m.recentYears = first.year...end.year
     if end.year != last.year {
-      m.note = "recent change measured on the basis before the \(last.year) level break"
+      m.note = LocalizedText(
+        en: "recent change measured on the basis before the \(last.year) level break",
+        zh: "近期变化按\(last.year)年口径调整前的数据计算")
     }
     if growth {
       m.recent = TrendMath.constantGrowth(from: first.value, to: end.value, years: span)
@@ -111,6 +116,11 @@ struct TargetMeasurer {
 
   private struct MissingYear: Error { let year: Int }
 
+  private static func periodWithoutObservation(_ start: Int, _ end: Int) -> LocalizedText {
+    LocalizedText(
+      en: "the period \(start)–\(end) has no observation yet", zh: "\(start)–\(end)年期间尚无观测值")
+  }
+
   private func recentRate(_ points: [SeriesPoint], latest: Int, into m: inout TargetMeasurement) {
     let recent = points.filter { $0.year > latest - window && $0.year <= latest }
     m.recent = TrendMath.geometricMeanRate(recent.map(\.value))
@@ -122,7 +132,8 @@ struct TargetMeasurer {
     var m = TargetMeasurement(measure: .percentPerYear)
     let totalYears = target.year - periodStart + 1
     guard let last = points.last else {
-      m.reason = "no observation up to \(target.year)"
+      m.reason = LocalizedText(
+        en: "no observation up to \(target.year)", zh: "截至\(target.year)年无观测值")
       return m
     }
     let lastInPeriod = max(last.year, periodStart - 1)
@@ -130,7 +141,8 @@ struct TargetMeasurer {
     switch consecutiveRates(points, from: periodStart, to: lastInPeriod) {
     case .success(let r): rates = r
     case .failure(let missing):
-      m.reason = "rate missing for \(missing.year) inside the period"
+      m.reason = LocalizedText(
+        en: "rate missing for \(missing.year) inside the period", zh: "期内\(missing.year)年增速缺失")
       return m
     }
     let soFar = TrendMath.compound(rates)
@@ -138,7 +150,7 @@ struct TargetMeasurer {
       m.latestValue = TrendMath.geometricMeanRate(rates)
       m.latestYear = lastInPeriod
     } else {
-      m.reason = "the period \(periodStart)–\(target.year) has no observation yet"
+      m.reason = Self.periodWithoutObservation(periodStart, target.year)
     }
     let h = target.year - lastInPeriod
     let needed = TrendMath.compound(Array(repeating: target.value, count: totalYears))
@@ -158,7 +170,8 @@ struct TargetMeasurer {
     var m = TargetMeasurement(measure: .percentPerYear)
     // Observed up to the base year itself: the change so far is 0 % (the base).
     guard let last = points.last, last.year >= baseYear else {
-      m.reason = "no observation up to the base year \(baseYear)"
+      m.reason = LocalizedText(
+        en: "no observation up to the base year \(baseYear)", zh: "截至基期\(baseYear)年无观测值")
       return m
     }
     var rates: [Double] = []
@@ -166,7 +179,9 @@ struct TargetMeasurer {
       switch consecutiveRates(points, from: baseYear + 1, to: last.year) {
       case .success(let r): rates = r
       case .failure(let missing):
-        m.reason = "rate missing for \(missing.year) since the base year"
+        m.reason = LocalizedText(
+          en: "rate missing for \(missing.year) since the base year",
+          zh: "基期以来\(missing.year)年增速缺失")
         return m
       }
     }
@@ -187,14 +202,15 @@ struct TargetMeasurer {
   private func cumulativeMeasure(_ points: [SeriesPoint], periodStart: Int) -> TargetMeasurement {
     var m = TargetMeasurement(measure: .unitsPerYear)
     guard let last = points.last, last.year >= periodStart else {
-      m.reason = "the period \(periodStart)–\(target.year) has no observation yet"
+      m.reason = Self.periodWithoutObservation(periodStart, target.year)
       return m
     }
     let values: [Double]
     switch consecutiveRates(points, from: periodStart, to: last.year) {
     case .success(let v): values = v
     case .failure(let missing):
-      m.reason = "value missing for \(missing.year) inside the period"
+      m.reason = LocalizedText(
+        en: "value missing for \(missing.year) inside the period", zh: "期内\(missing.year)年数值缺失")
       return m
     }
     let sum = values.reduce(0, +)

@@ -24,7 +24,8 @@ public struct AttainmentRecord: Sendable {
   public var requiredForEighty: Double?
   public var projectedAnnualChange: Double?
   public var proxyNote: String?
-  public var reason: String?
+  /// Why there is no probability, in both languages.
+  public var reasonText: LocalizedText?
   public var model: String?
   /// The observations and checked forecasts behind the projection; nil without one.
   public var evidence: ProjectionEvidence?
@@ -34,7 +35,7 @@ public struct AttainmentRecord: Sendable {
     median: Double?, lo80: Double?, hi80: Double?, lo95: Double?, hi95: Double?,
     statusCode: String, band: AttainmentBand?, requiredForHalf: Double?,
     requiredForEighty: Double?, projectedAnnualChange: Double?, proxyNote: String?,
-    reason: String?, model: String?, evidence: ProjectionEvidence? = nil
+    reason: LocalizedText?, model: String?, evidence: ProjectionEvidence? = nil
   ) {
     self.target = target
     self.scenario = scenario
@@ -51,12 +52,15 @@ public struct AttainmentRecord: Sendable {
     self.requiredForEighty = requiredForEighty
     self.projectedAnnualChange = projectedAnnualChange
     self.proxyNote = proxyNote
-    self.reason = reason
+    self.reasonText = reason
     self.model = model
     self.evidence = evidence
   }
 
   public var usesProxy: Bool { proxyNote != nil }
+
+  /// The reason in English (the language of CSV and JSON outputs).
+  public var reason: String? { reasonText?.en }
 
   /// The status in `language` ("on track", "进度正常", …).
   public func statusLabel(_ language: Language) -> String {

@@ -170,7 +170,7 @@ public struct AttainmentSection: Sendable {
     for r in first.records where r.probability == nil {
       items.append(
         "\(r.target.id) \(r.target.name(language)): " + t("no probability", "无概率") + " — "
-          + (r.reason ?? r.statusLabel(language)))
+          + (r.reasonText?.text(language) ?? r.statusLabel(language)))
     }
     items += skipped.map { t("Scenario file skipped: ", "已跳过情景文件: ") + "\($0.id): \($0.error)" }
     return items

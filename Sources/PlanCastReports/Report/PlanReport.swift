@@ -83,7 +83,7 @@ public struct PlanReport: Sendable {
     for e in evaluations where e.status == .noData {
       items.append(
         "\(e.target.id) \(e.target.name(language)): " + t("no status", "无状态") + " — "
-          + (e.reason ?? t("no data", "无数据")))
+          + (e.reason(language) ?? t("no data", "无数据")))
     }
     items += ProjectionTables.failures(projections)
     items.append(
