@@ -90,13 +90,25 @@ public struct TargetLabel: Sendable, Equatable, Codable {
   public let nameZH: String
   /// e.g. "≥ 25000 (2025)".
   public let goal: String
+  /// The unit of the target's quantity, e.g. "100 million yuan" and "亿元" (absent in shards
+  /// written before units were recorded).
+  public let unitEN: String?
+  public let unitZH: String?
 
-  public init(id: String, nameEN: String, nameZH: String, goal: String) {
+  public init(
+    id: String, nameEN: String, nameZH: String, goal: String, unitEN: String? = nil,
+    unitZH: String? = nil
+  ) {
     self.id = id
     self.nameEN = nameEN
     self.nameZH = nameZH
     self.goal = goal
+    self.unitEN = unitEN
+    self.unitZH = unitZH
   }
+
+  /// The unit in `language`, or nil when not recorded.
+  public func unit(zh: Bool) -> String? { zh ? unitZH : unitEN }
 }
 
 /// Everything that defines a sweep and its analysis: the design is regenerated from it, and

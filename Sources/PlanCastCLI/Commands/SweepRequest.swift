@@ -53,7 +53,9 @@ struct SweepRequest {
     let measured = targets.map { t in
       TargetLabel(
         id: t.id, nameEN: t.name(.en), nameZH: t.name(.zh),
-        goal: "\(t.comparator.symbol) \(NumberText.plain(t.value)) (\(t.year))")
+        goal: "\(t.comparator.symbol) \(NumberText.plain(t.value)) (\(t.year))",
+        unitEN: t.unit == "pct" ? "%" : model.config.units[t.unit]?.name(.en) ?? t.unit,
+        unitZH: t.unit == "pct" ? "%" : model.config.units[t.unit]?.name(.zh) ?? t.unit)
     }
     return SweepSpec(
       method: method, model: model.config.id, scenario: scenario.id, seed: seed, draws: draws,

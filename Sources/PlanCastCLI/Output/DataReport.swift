@@ -7,10 +7,25 @@ struct DataReport {
 
   private var zh: Bool { language == .zh }
 
-  private func originText(_ origin: SeriesOrigin) -> String {
+  private func areaName(_ id: String) -> String { model.config.area(id)?.name(language) ?? id }
+
+  private func indicatorName(_ id: String) -> String {
+    model.data.catalog[id]?.name(language) ?? id
+  }
+
+  /// A computed series' rule in the chosen language (from the indicator's aggregation).
+  private func ruleText(_ rule: String, indicator: String) -> String {
+    guard zh, let aggregation = model.data.catalog[indicator]?.aggregation,
+      aggregation.summary == rule
+    else { return rule }
+    return aggregation.summary(language, name: indicatorName)
+  }
+
+  private func originText(_ origin: SeriesOrigin, indicator: String) -> String {
     switch origin {
     case .observed: return zh ? "观测" : "observed"
-    case .computed(let rule): return (zh ? "计算: " : "computed: ") + rule
+    case .computed(let rule):
+      return (zh ? "计算: " : "computed: ") + ruleText(rule, indicator: indicator)
     case .published: return zh ? "公布的区域数" : "published regional figure"
     case .proxy: return zh ? "代理" : "proxy"
     }
@@ -19,17 +34,22 @@ struct DataReport {
   func coverageTable() -> (Table, [String]) {
     var table = Table(
       headers: zh
-        ? ["指标", "地区", "来源", "个数", "年份"] : ["indicator", "area", "origin", "n", "years"],
-      alignments: [.left, .left, .left, .right, .left])
+        ? ["指标", "代码", "地区", "来源", "个数", "年份"]
+        : ["indicator", "code", "area", "origin", "n", "years"],
+      alignments: [.left, .left, .left, .left, .right, .left])
     var notes: [String] = []
     for entry in model.data.coverage() {
-      var origin = originText(entry.origin)
-      if let note = entry.origin.proxyNote {
+      var origin = originText(entry.origin, indicator: entry.indicator)
+      if let english = entry.origin.proxyNote {
+        let note =
+          model.data.proxyRule(region: entry.area, indicator: entry.indicator)?.note(language)
+          ?? english
         if !notes.contains(note) { notes.append(note) }
         origin += " [\(notes.firstIndex(of: note)! + 1)]"
       }
       table.append([
-        entry.indicator, entry.area, origin, String(entry.years.count),
+        indicatorName(entry.indicator), entry.indicator, areaName(entry.area), origin,
+        String(entry.years.count),
         YearRanges.describe(entry.years),
       ])
     }
@@ -41,7 +61,7 @@ struct DataReport {
       model.data.coverage().map { entry in
         .object([
           ("indicator", .string(entry.indicator)), ("area", .string(entry.area)),
-          ("origin", .string(originText(entry.origin))),
+          ("origin", .string(originText(entry.origin, indicator: entry.indicator))),
           ("proxy", .optional(entry.origin.proxyNote)),
           ("years", .array(entry.years.map(JSONValue.int))),
         ])
@@ -52,21 +72,36 @@ struct DataReport {
     let indicator = model.data.catalog[s.indicator]
     let unit = model.config.units[s.unit]?.name(language) ?? s.unit
     var title =
-      "\(model.config.area(s.area)?.name(language) ?? s.area) · \(indicator?.name(language) ?? s.indicator) (\(unit)) — \(originText(s.origin))"
+      "\(model.config.area(s.area)?.name(language) ?? s.area) · \(indicator?.name(language) ?? s.indicator) (\(unit)) — \(originText(s.origin, indicator: s.indicator))"
     if let note = s.origin.proxyNote { title += "\n" + note }
     return title
   }
 
-  private func cells(_ p: SeriesPoint) -> [String] {
+  private func cells(_ p: SeriesPoint, indicator: String) -> [String] {
     switch p.provenance {
     case .observed(let o):
       return [o.vintage, o.source, o.note]
     case .computed(let rule, let inputs):
-      let areas = Array(Set(inputs.map(\.area))).sorted().joined(separator: ", ")
-      return [rule, "\(areas) (\(inputs.count) values)", ""]
+      let areas = Array(Set(inputs.map(\.area))).sorted().map(areaName)
+      return zh
+        ? [
+          ruleText(rule, indicator: indicator),
+          "\(areas.joined(separator: "、"))(\(inputs.count)个值)", "",
+        ]
+        : [rule, "\(areas.joined(separator: ", ")) (\(inputs.count) values)", ""]
     case .proxy(let area, _, let o):
-      return ["proxy: \(area), \(o.vintage)", o.source, o.note]
+      return [(zh ? "代理: " : "proxy: ") + "\(areaName(area)), \(o.vintage)", o.source, o.note]
     }
+  }
+
+  /// A value as the table shows it: at most 4 decimals, trailing zeros dropped (sums of
+  /// published figures carry binary noise such as 1172.6037999999999; JSON keeps every digit).
+  static func value(_ x: Double) -> String {
+    guard x.isFinite else { return "–" }
+    var text = String(format: "%.4f", x)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text == "-0" ? "0" : text
   }
 
   func seriesTable(_ s: IndicatorSeries) -> Table {
@@ -76,7 +111,7 @@ struct DataReport {
         : ["year", "value", "vintage / rule", "source", "note"],
       alignments: [.right, .right, .left, .left, .left])
     for p in s.points {
-      table.append([String(p.year), "\(p.value)"] + cells(p))
+      table.append([String(p.year), Self.value(p.value)] + cells(p, indicator: s.indicator))
     }
     return table
   }
@@ -84,12 +119,13 @@ struct DataReport {
   func seriesJSON(_ s: IndicatorSeries) -> JSONValue {
     .object([
       ("area", .string(s.area)), ("indicator", .string(s.indicator)), ("unit", .string(s.unit)),
-      ("origin", .string(originText(s.origin))), ("proxy", .optional(s.origin.proxyNote)),
+      ("origin", .string(originText(s.origin, indicator: s.indicator))),
+      ("proxy", .optional(s.origin.proxyNote)),
       (
         "points",
         .array(
           s.points.map { p in
-            let c = cells(p)
+            let c = cells(p, indicator: s.indicator)
             return .object([
               ("year", .int(p.year)), ("value", .double(p.value)),
               ("vintage_or_rule", .string(c[0])),

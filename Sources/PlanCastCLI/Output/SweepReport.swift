@@ -186,26 +186,20 @@ struct SweepReport {
       x: spec.axes[0], y: spec.axes[1], xs: spec.axes[0].values, ys: spec.axes[1].values)
   }
 
-  /// The terminal view: the tidy table with rounded numbers, and for two-axis grids a
-  /// P(attain) table per target (rows: second axis, columns: first axis).
+  /// The terminal view: the table in the chosen language with a unit column and numbers
+  /// rounded to what they carry (probabilities to 3 decimals, quantities by their size, factor
+  /// settings as given), and for two-axis grids a P(attain) table per target (rows: second
+  /// axis, columns: first axis). CSV and JSON keep every digit.
   func text() -> String {
     var blocks: [String] = []
-    var head = "\(spec.method.rawValue) sweep · scenario \(spec.scenario) · "
-    head +=
-      "\(result.design.rows.count) points × \(spec.draws) draws (common random numbers) · seed \(spec.seed)"
-    blocks.append(head)
-    var table = tidyTable()
-    table.alignments =
-      table.rows.first.map { $0.map { $0.isNumeric ? .right : .left } } ?? table.alignments
-    table.rows = table.rows.map { row in
-      row.map { cell in
-        switch cell {
-        case .number(let x): return .text(NumberText.fixed(x, digits: 4))
-        case .empty: return .text("–")
-        default: return cell
-        }
-      }
-    }
+    let zh = language == .zh
+    let points = result.design.rows.count
+    blocks.append(
+      zh
+        ? "\(spec.method.rawValue) 敏感性扫描 · 情景 \(spec.scenario) · \(points) 个设计点 × "
+          + "\(spec.draws) 次模拟(共同随机数) · 种子 \(spec.seed)"
+        : "\(spec.method.rawValue) sweep · scenario \(spec.scenario) · \(points) points × "
+          + "\(spec.draws) draws (common random numbers) · seed \(spec.seed)")
     if let grid = twoWay() {
       for t in spec.targets.indices {
         var matrix = Table(
@@ -219,29 +213,136 @@ struct SweepReport {
               })
         }
         blocks.append(
-          "P(attain) \(spec.targets[t].id) \(targetName(t)) \(spec.targets[t].goal)\n\n"
-            + TextTableRenderer.render(matrix))
+          (zh ? "实现概率" : "P(attain)") + " \(spec.targets[t].id) \(targetName(t)) "
+            + "\(spec.targets[t].goal)\n\n" + TextTableRenderer.render(matrix))
       }
     } else {
-      blocks.append(TextTableRenderer.render(table))
+      blocks.append(TextTableRenderer.render(displayTable()))
     }
     if spec.method == .sobol || spec.method == .morris {
-      blocks.append("–: the output does not vary over the sweep, so it has no indices.")
+      blocks.append(
+        zh
+          ? "–:该输出在扫描范围内不变,没有指数。"
+          : "–: the output does not vary over the sweep, so it has no indices.")
     }
     if spec.method == .sobol {
+      let correlated = !spec.correlations.isEmpty
       blocks.append(
-        "S1: first-order (Saltelli 2010), ST: total (Jansen) Sobol indices; *_conf: bootstrap 95% half-width."
-          + (spec.correlations.isEmpty
-            ? ""
-            : " Correlated factors: indices of the independent underlying normals, in factor order.")
-      )
+        zh
+          ? "S1:一阶指数(Saltelli 2010),ST:总效应指数(Jansen);*_conf:自助法95%半宽。"
+            + (correlated ? "相关因素:按因素顺序给出独立基础正态变量的指数。" : "")
+          : "S1: first-order (Saltelli 2010), ST: total (Jansen) Sobol indices; *_conf: bootstrap 95% half-width."
+            + (correlated
+              ? " Correlated factors: indices of the independent underlying normals, in factor order."
+              : ""))
     }
     if spec.method == .morris {
       blocks.append(
-        "Elementary effects per unit of each factor's low…high range; μ* ranks, σ flags non-linearity or interaction."
+        zh
+          ? "基本效应按各因素 low…high 区间的单位计;μ* 用于排序,σ 提示非线性或交互作用。"
+          : "Elementary effects per unit of each factor's low…high range; μ* ranks, σ flags non-linearity or interaction."
       )
     }
     return blocks.joined(separator: "\n\n")
+  }
+
+  /// The name of an output in the chosen language.
+  func outputName(_ output: SweepOutput) -> String {
+    guard language == .zh else { return output.rawValue }
+    switch output {
+    case .probability: return "实现概率"
+    case .median: return "中位数"
+    }
+  }
+
+  /// The unit of an output of target `t`: none for a probability, the target's for a median.
+  func outputUnit(_ output: SweepOutput, target t: Int) -> String {
+    output == .probability ? "–" : spec.targets[t].unit(zh: language == .zh) ?? "–"
+  }
+
+  /// The terminal table of oat, sobol and morris sweeps (grids print their points).
+  func displayTable() -> Table {
+    let zh = language == .zh
+    func fixed(_ x: Double?, _ digits: Int) -> String {
+      x.map { NumberText.fixed($0, digits: digits) } ?? "–"
+    }
+    switch spec.method {
+    case .oat:
+      var table = Table(
+        headers: zh
+          ? ["目标", "输出", "单位", "因素", "低值", "高值", "基准", "低值时", "高值时", "摆幅"]
+          : [
+            "target", "output", "unit", "factor", "low", "high", "base", "at low", "at high",
+            "swing",
+          ],
+        alignments: [.left, .left, .left, .left] + Array(repeating: .right, count: 6))
+      for e in result.oneAtATime() {
+        let digits =
+          e.output == .probability ? 3 : ProjectionReport.digits([e.base, e.atLow, e.atHigh])
+        table.append([
+          spec.targets[e.target].id, outputName(e.output), outputUnit(e.output, target: e.target),
+          e.factor, NumberText.plain(e.low), NumberText.plain(e.high), fixed(e.base, digits),
+          fixed(e.atLow, digits), fixed(e.atHigh, digits), fixed(e.swing, digits),
+        ])
+      }
+      return table
+    case .grid:
+      var table = Table(
+        headers: (zh ? ["设计点"] : ["point"]) + result.design.columns
+          + (zh
+            ? ["目标", "实现概率", "中位数", "80%区间", "单位"]
+            : ["target", "probability", "median", "80% interval", "unit"]),
+        alignments: [.right] + result.design.columns.map { _ in .right }
+          + [.left, .right, .right, .right, .left])
+      for (p, row) in result.design.rows.enumerated() {
+        for (t, o) in result.outcomes[p].enumerated() {
+          let digits = ProjectionReport.digits([o.median])
+          table.append(
+            ["\(p)"] + row.map { $0.map(NumberText.plain) ?? "–" }
+              + [
+                spec.targets[t].id, fixed(o.probability, 3), fixed(o.median, digits),
+                "\(fixed(o.lo80, digits)) – \(fixed(o.hi80, digits))",
+                outputUnit(.median, target: t),
+              ])
+        }
+      }
+      return table
+    case .sobol:
+      var table = Table(
+        headers: (zh ? ["目标", "输出", "因素"] : ["target", "output", "factor"])
+          + ["S1", "S1_conf", "ST", "ST_conf"],
+        alignments: [.left, .left, .left, .right, .right, .right, .right])
+      for (t, output, indices) in result.sobol() {
+        for (j, name) in result.design.columns.enumerated() {
+          let i = indices?[j]
+          table.append([
+            spec.targets[t].id, outputName(output), name, fixed(i?.first, 3),
+            fixed(i?.firstConfidence, 3), fixed(i?.total, 3), fixed(i?.totalConfidence, 3),
+          ])
+        }
+      }
+      return table
+    case .morris:
+      var table = Table(
+        headers: (zh ? ["目标", "输出", "单位", "因素"] : ["target", "output", "unit", "factor"])
+          + ["μ", "μ*", "μ*_conf", "σ"],
+        alignments: [.left, .left, .left, .left, .right, .right, .right, .right])
+      for (t, output, indices) in result.morris() {
+        for (j, name) in result.design.columns.enumerated() {
+          let i = indices?[j]
+          let digits =
+            output == .probability
+            ? 3
+            : ProjectionReport.digits([i?.meanAbsolute, i?.standardDeviation].compactMap { $0 })
+          table.append([
+            spec.targets[t].id, outputName(output), outputUnit(output, target: t), name,
+            fixed(i?.mean, digits), fixed(i?.meanAbsolute, digits),
+            fixed(i?.meanAbsoluteConfidence, digits), fixed(i?.standardDeviation, digits),
+          ])
+        }
+      }
+      return table
+    }
   }
 
   /// Prints in `format` and writes `chart` when asked.
@@ -277,17 +378,22 @@ struct SweepReport {
 
   func chart(target t: Int) throws -> String {
     let label = "\(spec.targets[t].id) \(targetName(t)) \(spec.targets[t].goal)"
+    let zh = language == .zh
+    let subtitle =
+      zh
+      ? "情景 \(spec.scenario),每个设计点 \(spec.draws) 次模拟,共同随机数"
+      : "scenario \(spec.scenario), \(spec.draws) draws per point, common random numbers"
     switch spec.method {
     case .oat:
       let effects = result.oneAtATime().filter { $0.target == t && $0.output == .probability }
       return TornadoChart.svg(
         TornadoChartData(
-          title: "What moves P(attain): \(label)",
-          subtitle:
-            "scenario \(spec.scenario), \(spec.draws) draws per point, common random numbers",
-          valueTitle: "probability of meeting \(spec.targets[t].id)",
-          baseline: effects.first?.base ?? .nan, baselineLabel: "scenario",
-          lowLabel: "low", highLabel: "high",
+          title: (zh ? "影响实现概率的因素:" : "What moves P(attain): ") + label,
+          subtitle: subtitle,
+          valueTitle: zh
+            ? "\(spec.targets[t].id) 的实现概率" : "probability of meeting \(spec.targets[t].id)",
+          baseline: effects.first?.base ?? .nan, baselineLabel: zh ? "情景" : "scenario",
+          lowLabel: zh ? "低值" : "low", highLabel: zh ? "高值" : "high",
           bars: effects.map {
             .init(
               label: $0.factor, low: $0.atLow, high: $0.atHigh,
@@ -299,15 +405,16 @@ struct SweepReport {
       }
       return HeatMap.svg(
         HeatMapData(
-          title: "P(attain) \(label)",
-          subtitle:
-            "scenario \(spec.scenario), \(spec.draws) draws per point, common random numbers",
+          title: (zh ? "实现概率 " : "P(attain) ") + label,
+          subtitle: subtitle,
           xTitle: grid.x.name, yTitle: grid.y.name, xLabels: grid.xs.map { NumberText.plain($0) },
           yLabels: grid.ys.map { NumberText.plain($0) },
           values: grid.ys.indices.map { r in
             grid.xs.indices.map { c in result.outcomes[grid.point(c, r)][t].probability }
           },
-          valueTitle: "probability of meeting \(spec.targets[t].id)", domain: 0...1,
+          valueTitle: zh
+            ? "\(spec.targets[t].id) 的实现概率" : "probability of meeting \(spec.targets[t].id)",
+          domain: 0...1,
           percent: true))
     case .sobol, .morris:
       throw CLIFailure.usage("--chart draws oat (tornado) and two-axis grid (heat map) sweeps")

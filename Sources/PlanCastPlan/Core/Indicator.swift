@@ -49,6 +49,19 @@ public enum Aggregation: Sendable, Hashable {
     case .none: return "no aggregation rule"
     }
   }
+
+  /// ``summary`` in `language`, indicators named by `name` (their Chinese names in Chinese).
+  public func summary(_ language: Language, name: (String) -> String) -> String {
+    guard language == .zh else { return summary }
+    switch self {
+    case .sum: return "成员合计"
+    case .ratioOfSums(let n, let d, let s):
+      return "\(s == 1 ? "" : "\(s.formatted6) × ")Σ \(name(n)) / Σ \(name(d))"
+    case .weightedMean(let w, let lag):
+      return lag == 0 ? "以\(name(w))加权平均" : "以\(name(w))(t−\(lag))加权链接"
+    case .none: return "无汇总规则"
+    }
+  }
 }
 
 /// Fills a missing member value as `share / 100 × base` (e.g. urban population from the

@@ -66,6 +66,19 @@ public enum ProjectionTables {
     }
   }
 
+  /// ``failures(_:)`` in `language`, areas and indicators by their names.
+  public static func failures(
+    _ projections: [SeriesProjection], model: PlanModel, language: Language
+  ) -> [String] {
+    guard language == .zh else { return failures(projections) }
+    return projections.compactMap { p in
+      guard case .failure(let error) = p.outcome else { return nil }
+      let area = model.config.area(p.area)?.name(language) ?? p.area
+      let indicator = model.data.catalog[p.indicator]?.name(language) ?? p.indicator
+      return "\(area) \(indicator):无预测(\(error.reason(language)))"
+    }
+  }
+
   /// The export table.
   public static func export(
     _ projections: [SeriesProjection], model: PlanModel, language: Language

@@ -154,7 +154,10 @@ public struct AttainmentSection: Sendable {
     var proxies: [String] = []
     for run in runs {
       for r in run.records where r.probability != nil {
-        guard let note = r.proxyNote else { continue }
+        guard let english = r.proxyNote else { continue }
+        let note =
+          model.data.proxyRule(region: r.target.region, indicator: r.target.indicator)?
+          .note(language) ?? english
         let item = "\(r.target.id): \(note)"
         if !proxies.contains(item) { proxies.append(item) }
       }

@@ -44,10 +44,13 @@ public enum ChartData {
     let unit = names.unit(p.unit)
     let history = zip(p.history.years, p.history.values).map { YearValue(year: $0.0, value: $0.1) }
     let modelText = "\(language == .zh ? "模型" : "model"): \(result.forecast.model)"
+    let proxy = p.proxyNote.map {
+      model.data.proxyRule(region: p.area, indicator: p.indicator)?.note(language) ?? $0
+    }
     return FanChartData(
       title: "\(names.area(p.area)) · \(names.indicator(p.indicator))",
       subtitle: modelText
-        + (p.proxyNote.map { language == .zh ? "; 代理: \($0)" : "; proxy: \($0)" } ?? ""),
+        + (proxy.map { language == .zh ? "; 代理: \($0)" : "; proxy: \($0)" } ?? ""),
       valueTitle: unit, history: history,
       forecastYears: points.map(\.year), median: points.map(\.median),
       bands: [

@@ -74,10 +74,15 @@ public struct PlanReport: Sendable {
   /// Proxy rules, targets without data, series without a projection, and what the charts omit.
   public func caveatItems() -> [String] {
     var items: [String] = []
+    // Each proxy rule once, in the page's language (projections carry the English note).
     var proxies: [String] = []
-    for note in projections.compactMap(\.proxyNote) + evaluations.compactMap(\.proxyNote)
-    where !proxies.contains(note) {
-      proxies.append(note)
+    let areas =
+      projections.compactMap { p in p.proxyNote.map { (p.area, p.indicator, $0) } }
+      + evaluations.compactMap { e in e.proxyNote.map { (e.target.region, e.target.indicator, $0) }
+      }
+    for (area, indicator, english) in areas {
+      let note = model.data.proxyRule(region: area, indicator: indicator)?.note(language) ?? english
+      if !proxies.contains(note) { proxies.append(note) }
     }
     items += proxies.map { t("Proxy: ", "代理: ") + $0 }
     for e in evaluations where e.status == .noData {
@@ -85,7 +90,7 @@ public struct PlanReport: Sendable {
         "\(e.target.id) \(e.target.name(language)): " + t("no status", "无状态") + " — "
           + (e.reason(language) ?? t("no data", "无数据")))
     }
-    items += ProjectionTables.failures(projections)
+    items += ProjectionTables.failures(projections, model: model, language: language)
     items.append(
       t(
         "Fan charts show 80% and 95% prediction intervals; the forecast models do not report a 50% interval yet.",
