@@ -93,12 +93,17 @@ struct AttainmentReport {
           + (zh ? "次模拟 · 种子" : "draws · seed") + " \(only.seed)")
       var table = Table(
         headers: zh
-          ? ["编号", "目标", "目标值", "实现概率", "中位数", "80%区间", "P=0.5 / P=0.8所需", "状态", "证据"]
+          ? [
+            "编号", "目标", "目标值", "单位", "实现概率", "中位数", "80%区间", "P=0.5所需年均变化",
+            "P=0.8所需年均变化", "状态", "证据",
+          ]
           : [
-            "id", "target", "goal", "P(attain)", "median", "80% interval", "required p50 / p80",
-            "status", "evidence",
+            "id", "target", "goal", "unit", "P(attain)", "median", "80% interval",
+            "change a year for P=0.5", "for P=0.8", "status", "evidence",
           ],
-        alignments: [.left, .left, .left, .right, .right, .right, .right, .left, .left])
+        alignments: [
+          .left, .left, .left, .left, .right, .right, .right, .right, .right, .left, .left,
+        ])
       var notes: [String] = []
       for t in only.targets where t.probability != nil {
         var label = t.target.name(language)
@@ -109,11 +114,18 @@ struct AttainmentReport {
           if !notes.contains(proxy) { notes.append(proxy) }
           label += " [\(notes.firstIndex(of: proxy)! + 1)]"
         }
+        // One number of decimals for the quantity, by its size; each required change on its
+        // own with its unit.
+        let digits = ProjectionReport.digits([t.median, t.lo80, t.hi80].compactMap { $0 })
+        func required(_ x: Double?) -> String {
+          x.map { NumberText.signed($0) + " " + changeUnit(t) } ?? "–"
+        }
         table.append([
-          t.target.id, label, goal(t.target), probability(t),
-          NumberText.fixed(t.median), "\(NumberText.fixed(t.lo80)) – \(NumberText.fixed(t.hi80))",
-          "\(NumberText.signed(t.requiredForHalf)) / \(NumberText.signed(t.requiredForEighty)) \(changeUnit(t))",
-          statusLabel(t.status), t.evidence?.summary(language) ?? "–",
+          t.target.id, label, goal(t.target), unitName(t.target), probability(t),
+          NumberText.fixed(t.median, digits: digits),
+          "\(NumberText.fixed(t.lo80, digits: digits)) – \(NumberText.fixed(t.hi80, digits: digits))",
+          required(t.requiredForHalf), required(t.requiredForEighty), statusLabel(t.status),
+          t.evidence?.summary(language) ?? "–",
         ])
       }
       blocks.append(Self.trimmed(TextTableRenderer.render(table)))
@@ -230,6 +242,11 @@ struct AttainmentReport {
 
   private func goal(_ target: Target) -> String {
     "\(target.comparator.symbol) \(NumberText.plain(target.value)) (\(target.year))"
+  }
+
+  /// The unit of a target's quantity in the chosen language (`%` for percentages).
+  private func unitName(_ target: Target) -> String {
+    target.unit == "pct" ? "%" : model.config.units[target.unit]?.name(language) ?? target.unit
   }
 
   private func changeUnit(_ t: TargetAttainment) -> String {

@@ -142,10 +142,14 @@ public enum AttainmentTables {
     }
   }
 
-  /// ``changeUnit(_:model:)`` in `language`: "%/年", "万人/年", "个百分点/年", "%(年均)" in Chinese.
+  /// ``changeUnit(_:model:)`` in `language` with the unit named: "10k persons/yr" for a
+  /// differenced level; "%/年", "万人/年", "个百分点/年", "%(年均)" in Chinese.
   public static func changeUnit(_ target: Target, model: PlanModel, language: Language) -> String {
     let unit = changeUnit(target, model: model)
-    guard language == .zh else { return unit }
+    guard language == .zh else {
+      return unit == "/yr"
+        ? ModelNames(model: model, language: language).unit(target.unit) + "/yr" : unit
+    }
     switch unit {
     case "%/yr": return "%/年"
     case "/yr": return ModelNames(model: model, language: language).unit(target.unit) + "/年"
