@@ -26,6 +26,7 @@ public struct AttainCommand: ParsableCommand {
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var language: LanguageOption
+  @OptionGroup var tableWidth: TableWidthOption
 
   @Option(
     help: ArgumentHelp(
@@ -83,7 +84,7 @@ public struct AttainCommand: ParsableCommand {
       case .json: print(report.json().render())
       case .csv, .markdown: print(format.render(report.tidyTable()), terminator: "")
       case .table:
-        print(report.text())
+        print(report.text(maxWidth: tableWidth.maxWidth))
       }
     }
   }

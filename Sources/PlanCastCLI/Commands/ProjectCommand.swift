@@ -31,6 +31,8 @@ public struct ProjectCommand: ParsableCommand {
   @Option(help: "Output format.")
   var format: OutputFormat = .table
 
+  @OptionGroup var tableWidth: TableWidthOption
+
   public init() {}
 
   public func run() throws {
@@ -48,8 +50,15 @@ public struct ProjectCommand: ParsableCommand {
       case .json: print(report.json().render())
       case .csv, .markdown: print(format.render(report.tidyTable()), terminator: "")
       case .table:
-        let (table, notes) = report.displayTable()
-        print(TextTableRenderer.render(table), terminator: "")
+        let (full, notes) = report.displayTable()
+        // On a narrow terminal the 95 % interval, the model, then the unit go first.
+        let maxWidth = tableWidth.maxWidth
+        let (table, dropped) = TextTableRenderer.dropping(
+          full, columns: [6, 7, 2], toFit: maxWidth)
+        print(TextTableRenderer.render(table, maxWidth: maxWidth), terminator: "")
+        if let line = TableWidthOption.leftOutLine(dropped, language: language.lang) {
+          print(line)
+        }
         if !notes.isEmpty { print("\n" + notes.joined(separator: "\n")) }
       }
     }

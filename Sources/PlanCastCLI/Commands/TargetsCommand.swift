@@ -50,12 +50,8 @@ public struct TargetsCommand: ParsableCommand {
               column == statusColumn && row < statuses.count
                 ? TerminalColour.status(text, statuses[row]) : text
             }, maxWidth: maxWidth), terminator: "")
-        if !dropped.isEmpty {
-          let list = dropped.joined(separator: zh ? "、" : ", ")
-          print(
-            zh
-              ? "(为适应终端宽度省略: \(list)；--wide 显示全部列)"
-              : "(left out to fit the terminal: \(list); --wide shows every column)")
+        if let line = TableWidthOption.leftOutLine(dropped, language: language.lang) {
+          print(line)
         }
         if !notes.isEmpty { print("\n" + notes.joined(separator: "\n")) }
         let gaps = ModelGaps(model: model)

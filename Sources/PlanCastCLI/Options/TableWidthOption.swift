@@ -1,6 +1,7 @@
 import ArgumentParser
 import CPlanCastSystem
 import Foundation
+import PlanCastPlan
 
 /// `--wide`: on a terminal, wide tables are narrowed to its width (text columns cut with "…");
 /// `--wide` prints every column whole. Pipes and files always get whole tables.
@@ -17,5 +18,15 @@ struct TableWidthOption: ParsableArguments {
     return ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }.flatMap {
       $0 > 0 ? $0 : nil
     }
+  }
+
+  /// The line saying which columns were left out to fit, or nil when none was.
+  static func leftOutLine(_ dropped: [String], language: Language) -> String? {
+    guard !dropped.isEmpty else { return nil }
+    let zh = language == .zh
+    let list = dropped.joined(separator: zh ? "、" : ", ")
+    return zh
+      ? "(为适应终端宽度省略: \(list)；--wide 显示全部列)"
+      : "(left out to fit the terminal: \(list); --wide shows every column)"
   }
 }

@@ -82,7 +82,9 @@ struct AttainmentReport {
   }
 
   /// The terminal view: targets with a probability first, then those without.
-  func text() -> String {
+  /// The terminal view; `maxWidth` fits its table to a terminal (evidence, then the P = 0.8
+  /// requirement, the unit, then the 80 % interval left out as needed, text cut with "…").
+  func text(maxWidth: Int? = nil) -> String {
     var blocks: [String] = [
       (model.config.id == "" ? "" : name(model.config) + " · ")
         + DataCurrency(model: model).text(language)
@@ -128,7 +130,11 @@ struct AttainmentReport {
           t.evidence?.summary(language) ?? "–",
         ])
       }
-      blocks.append(Self.trimmed(TextTableRenderer.render(table)))
+      let (fitted, dropped) = TextTableRenderer.dropping(
+        table, columns: [10, 8, 3, 6], toFit: maxWidth)
+      blocks.append(
+        Self.trimmed(TextTableRenderer.render(fitted, maxWidth: maxWidth))
+          + (TableWidthOption.leftOutLine(dropped, language: language).map { "\n" + $0 } ?? ""))
       blocks.append(evidenceNote(only.targets))
       blocks += accountingBlocks(only.targets)
       if !notes.isEmpty {
@@ -153,7 +159,7 @@ struct AttainmentReport {
       zh
         ? "实现概率 ± 蒙特卡洛标准误,每个情景 \(results.first?.draws ?? 0) 次模拟"
         : "P(attain) ± Monte Carlo s.e., \(results.first?.draws ?? 0) draws per scenario")
-    blocks.append(Self.trimmed(TextTableRenderer.render(table)))
+    blocks.append(Self.trimmed(TextTableRenderer.render(table, maxWidth: maxWidth)))
     blocks.append(zh ? "● 进度正常  ◐ 有风险  ○ 偏离目标" : "● on track  ◐ at risk  ○ off track")
     blocks.append(evidenceNote(results.first?.targets ?? []))
     blocks += accountingBlocks(results.first?.targets ?? [])
