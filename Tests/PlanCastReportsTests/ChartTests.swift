@@ -123,6 +123,26 @@ final class SVGInspector: NSObject, XMLParserDelegate {
     #expect(svg.contains(TornadoChart.lowColor) && svg.contains(TornadoChart.highColor))
   }
 
+  /// A factor that moves nothing says "no effect" once instead of printing both settings on
+  /// top of each other at the baseline; a bar that reaches the plot's edge carries its setting
+  /// inside, in white, clear of the factor names.
+  @Test func tornadoLabelsNeverOverprint() throws {
+    let data = TornadoChartData(
+      title: "T07", valueTitle: "probability", baseline: 0.7, baselineLabel: "scenario",
+      lowLabel: "low", highLabel: "high", noEffectLabel: "无影响",
+      bars: [
+        .init(label: "energy", low: 0.9, high: 0.5, lowSetting: "-1.5", highSetting: "1"),
+        .init(label: "deflator", low: 0.7, high: 0.7, lowSetting: "-2", highSetting: "2"),
+      ])
+    let svg = TornadoChart.svg(data)
+    let inspector = try SVGInspector.parse(svg)
+    #expect(inspector.texts.filter { $0 == "无影响" }.count == 1)
+    #expect(!inspector.texts.contains("-2") && !inspector.texts.contains("2"))
+    #expect(inspector.texts.contains("-1.5") && inspector.texts.contains("1"))
+    // The high bar ends at the axis minimum (0.5): its label is inside it, in white.
+    #expect(svg.contains("fill=\"#ffffff\"") && svg.contains(">1</text>"))
+  }
+
   @Test func heatMapColoursCellsAndSkipsMissingOnes() throws {
     #expect(HeatMap.color(0) == "#ffffd9" && HeatMap.color(1) == "#081d58")
     #expect(HeatMap.color(-3) == HeatMap.color(0) && HeatMap.color(.nan) == HeatMap.color(0))

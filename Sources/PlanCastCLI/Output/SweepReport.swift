@@ -394,6 +394,7 @@ struct SweepReport {
             ? "\(spec.targets[t].id) 的实现概率" : "probability of meeting \(spec.targets[t].id)",
           baseline: effects.first?.base ?? .nan, baselineLabel: zh ? "情景" : "scenario",
           lowLabel: zh ? "低值" : "low", highLabel: zh ? "高值" : "high",
+          noEffectLabel: zh ? "无影响" : "no effect",
           bars: effects.map {
             .init(
               label: $0.factor, low: $0.atLow, high: $0.atHigh,

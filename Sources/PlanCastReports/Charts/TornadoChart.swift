@@ -33,12 +33,16 @@ public struct TornadoChartData: Sendable {
   public var baselineLabel: String
   public var lowLabel: String
   public var highLabel: String
+  /// Written beside a factor whose two settings leave the output where it was.
+  public var noEffectLabel: String
   public var bars: [Bar]
 
   public init(
     title: String, subtitle: String? = nil, valueTitle: String, baseline: Double,
-    baselineLabel: String, lowLabel: String, highLabel: String, bars: [Bar]
+    baselineLabel: String, lowLabel: String, highLabel: String, noEffectLabel: String = "no effect",
+    bars: [Bar]
   ) {
+    self.noEffectLabel = noEffectLabel
     self.title = title
     self.subtitle = subtitle
     self.valueTitle = valueTitle
@@ -83,21 +87,38 @@ public enum TornadoChart {
     for (i, bar) in bars.enumerated() {
       let y = area.top + Double(i) * rowHeight + 4
       let h = rowHeight - 8
-      for (value, color, setting) in [
-        (bar.low, lowColor, bar.lowSetting), (bar.high, highColor, bar.highSetting),
+      canvas.text(bar.label, x: area.left - 8, y: y + h / 2 + 4, anchor: .end)
+      // A bar narrower than a pixel is no bar: say so once rather than print both settings on
+      // top of each other at the baseline.
+      let lowEnd = x(bar.low)
+      let highEnd = x(bar.high)
+      if abs(lowEnd - base) < 1, abs(highEnd - base) < 1 {
+        canvas.text(
+          data.noEffectLabel, x: base + 6, y: y + h / 2 + 4, size: 10, anchor: .start,
+          fill: ChartStyle.mutedText)
+        continue
+      }
+      for (value, other, color, setting) in [
+        (bar.low, highEnd, lowColor, bar.lowSetting),
+        (bar.high, lowEnd, highColor, bar.highSetting),
       ] {
         let end = x(value)
+        // A zero-width side labels itself on the side the other bar leaves free.
+        let leftward = abs(end - base) < 1 ? other > base : end < base
         let tip = "\(bar.label): \(setting.map { $0 + " → " } ?? "")\(NumberLabel.compact(value))"
         canvas.rect(
           x: min(base, end), y: y, width: abs(end - base), height: h, fill: color, title: tip)
         if let setting {
-          let outside = end < base ? end - 4 : end + 4
+          // Outside the bar's end, or inside it (in white) where outside would leave the plot
+          // and run into the factor names or off the chart.
+          let room = SVGCanvas.textWidth(setting, size: 10) + 4
+          let inside = leftward ? end - room < area.left : end + room > area.right
+          let outward = inside ? !leftward : leftward
           canvas.text(
-            setting, x: outside, y: y + h / 2 + 4, size: 10, anchor: end < base ? .end : .start,
-            fill: ChartStyle.mutedText)
+            setting, x: leftward == inside ? end + 4 : end - 4, y: y + h / 2 + 4, size: 10,
+            anchor: outward ? .end : .start, fill: inside ? "#ffffff" : ChartStyle.mutedText)
         }
       }
-      canvas.text(bar.label, x: area.left - 8, y: y + h / 2 + 4, anchor: .end)
     }
     canvas.line(
       x1: base, y1: area.top - 4, x2: base, y2: area.bottom, stroke: ChartStyle.text, width: 1.5)
