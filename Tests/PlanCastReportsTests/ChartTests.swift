@@ -82,6 +82,25 @@ final class SVGInspector: NSObject, XMLParserDelegate {
       labels: .standard(.zh))
   }
 
+  /// Missing years break the history line (a point alone keeps its dot): 2010–2013, then
+  /// 2016–2018 after a gap, then 2020 alone draw two history lines and eight dots.
+  @Test func fanChartBreaksHistoryAtMissingYears() throws {
+    var data = Self.fan(target: false)
+    data.history = ([2010, 2011, 2012, 2013, 2016, 2017, 2018, 2020] as [Int]).map {
+      YearValue(year: $0, value: 1000 + Double($0 - 2010) * 25)
+    }
+    let history = "stroke=\"\(ChartStyle.history)\" stroke-width=\"2\""
+    func lines(_ d: FanChartData) -> Int {
+      FanChart.svg(d).components(separatedBy: history).count - 1
+    }
+    // One more history line than for the unbroken series (the legend's sample is in both).
+    #expect(lines(data) == lines(Self.fan(target: false)) + 1)
+    #expect(
+      FanChart.consecutiveRuns(data.history).map { $0.map(\.year) } == [
+        [2010, 2011, 2012, 2013], [2016, 2017, 2018], [2020],
+      ])
+  }
+
   @Test func fanChartDrawsEveryBandTheTargetAndChineseLabels() throws {
     let svg = FanChart.svg(Self.fan(target: true))
     let inspector = try SVGInspector.parse(svg)

@@ -97,6 +97,19 @@ public struct FanChartData: Sendable {
 /// that open from the last observation, the target as a red dashed line with a marker at its
 /// year.
 public enum FanChart {
+  /// `points` split into runs of consecutive years (in order).
+  static func consecutiveRuns(_ points: [YearValue]) -> [[YearValue]] {
+    var runs: [[YearValue]] = []
+    for point in points {
+      if let last = runs.last?.last, point.year == last.year + 1 {
+        runs[runs.count - 1].append(point)
+      } else {
+        runs.append([point])
+      }
+    }
+    return runs
+  }
+
   public static func svg(_ data: FanChartData, width: Double = 640, height: Double = 360)
     -> String
   {
@@ -162,8 +175,12 @@ public enum FanChart {
         cx: tx, cy: ty, r: 4.5, fill: ChartStyle.target,
         title: "\(data.labels.target) \(target.year): \(target.label)")
     }
-    canvas.polyline(
-      data.history.map { (x(Double($0.year)), y($0.value)) }, stroke: ChartStyle.history, width: 2)
+    // The history line is broken where years are missing: a line across a gap would draw
+    // values nobody observed.
+    for run in FanChart.consecutiveRuns(data.history) {
+      canvas.polyline(
+        run.map { (x(Double($0.year)), y($0.value)) }, stroke: ChartStyle.history, width: 2)
+    }
     for point in data.history {
       canvas.circle(
         cx: x(Double(point.year)), cy: y(point.value), r: 2.2, fill: ChartStyle.history,
