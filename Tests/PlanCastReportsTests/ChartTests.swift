@@ -101,6 +101,28 @@ final class SVGInspector: NSObject, XMLParserDelegate {
       ])
   }
 
+  /// The median's end label sits on the side the dashed line does not come from: below the
+  /// end of a falling forecast, above the end of a rising one.
+  @Test(arguments: [true, false])
+  func fanChartEndLabelClearsTheMedianLine(falling: Bool) throws {
+    var data = Self.fan(target: false)
+    data.median = falling ? [1260, 1220, 1180, 1140] : [1310, 1335, 1360, 1385]
+    let svg = FanChart.svg(data)
+    func number(_ pattern: String) throws -> [Double] {
+      let regex = try NSRegularExpression(pattern: pattern)
+      let match = try #require(
+        regex.firstMatch(in: svg, range: NSRange(svg.startIndex..., in: svg)))
+      return (1..<match.numberOfRanges).map { Double(svg[Range(match.range(at: $0), in: svg)!])! }
+    }
+    let label = NSRegularExpression.escapedPattern(for: NumberLabel.compact(data.median[3]))
+    let labelY = try number("<text x=\"[0-9.]+\" y=\"([0-9.]+)\"[^>]*>\(label)</text>")[0]
+    // The dashed median polyline's last point.
+    let points = try number(
+      "<polyline points=\"[^\"]* ([0-9.]+),([0-9.]+)\" fill=\"none\" stroke=\"\(ChartStyle.forecast)\""
+    )
+    #expect(falling ? labelY > points[1] : labelY < points[1], "label \(labelY), end \(points)")
+  }
+
   @Test func fanChartDrawsEveryBandTheTargetAndChineseLabels() throws {
     let svg = FanChart.svg(Self.fan(target: true))
     let inspector = try SVGInspector.parse(svg)

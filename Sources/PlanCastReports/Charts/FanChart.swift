@@ -190,9 +190,13 @@ public enum FanChart {
     if let anchor { medianPoints.insert((x(Double(anchor.year)), y(anchor.value)), at: 0) }
     canvas.polyline(medianPoints, stroke: ChartStyle.forecast, width: 2, dash: "6 3")
     if let lastYear = data.forecastYears.last, let lastMedian = data.median.last {
+      // Beside the end on the side the dashed line does not come from: below it when the
+      // line falls into its end (on screen: arrives from above), above it otherwise.
+      let end = y(lastMedian)
+      let arrivesFromAbove = medianPoints.count > 1 && medianPoints[medianPoints.count - 2].1 < end
       canvas.text(
         NumberLabel.compact(lastMedian), x: min(x(Double(lastYear)) + 4, width - 4),
-        y: y(lastMedian) - 6,
+        y: arrivesFromAbove ? end + 16 : end - 6,
         anchor: .end, fill: ChartStyle.forecast, bold: true)
     }
     for point in data.outturns {
