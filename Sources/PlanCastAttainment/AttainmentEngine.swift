@@ -57,13 +57,14 @@ public struct AttainmentEngine: Sendable {
         continue
       }
       guard let condition = evaluator.condition(for: target) else {
-        unmeasured.append((target, Self.noData(target, model: model), .noData))
+        unmeasured.append(
+          (target, TargetEvaluator.noDataReason(target, data: model.data), .noData))
         continue
       }
       guard
         model.specifications?.declaration(indicator: target.indicator, area: target.region) != nil
       else {
-        let name = model.data.catalog[target.indicator]?.nameZH ?? target.indicator
+        let name = model.data.indicatorName(target.indicator, .zh)
         unmeasured.append(
           (
             target,
@@ -120,21 +121,13 @@ public struct AttainmentEngine: Sendable {
       zh: "已观测：\(e.status.label(.zh))(\(year)年 \(value))，无需模拟")
   }
 
-  /// "No data" for a target whose region has no series of its indicator.
-  static func noData(_ target: Target, model: PlanModel) -> LocalizedText {
-    let region = model.config.area(target.region)?.nameZH ?? target.region
-    let indicator = model.data.catalog[target.indicator]?.nameZH ?? target.indicator
-    return LocalizedText(
-      en: "no data for \(target.indicator) in \(target.region)", zh: "\(region)无\(indicator)数据")
-  }
-
   /// Why a target's series could not be fitted: a model error's reason under the series' names.
   static func reason(_ error: Error, target: Target, model: PlanModel) -> LocalizedText {
     guard let error = error as? ForecastError else {
       return LocalizedText(en: "\(error)", zh: "\(error)")
     }
-    let region = model.config.area(target.region)?.nameZH ?? target.region
-    let indicator = model.data.catalog[target.indicator]?.nameZH ?? target.indicator
+    let region = model.data.areaName(target.region, .zh)
+    let indicator = model.data.indicatorName(target.indicator, .zh)
     return LocalizedText(
       en: error.description, zh: "\(region) \(indicator)：\(error.reason(.zh))")
   }

@@ -54,8 +54,7 @@ struct SweepRequest {
       TargetLabel(
         id: t.id, nameEN: t.name(.en), nameZH: t.name(.zh),
         goal: "\(t.comparator.symbol) \(NumberText.plain(t.value)) (\(t.year))",
-        unitEN: t.unit == "pct" ? "%" : model.config.units[t.unit]?.name(.en) ?? t.unit,
-        unitZH: t.unit == "pct" ? "%" : model.config.units[t.unit]?.name(.zh) ?? t.unit)
+        unitEN: model.data.displayUnit(t.unit, .en), unitZH: model.data.displayUnit(t.unit, .zh))
     }
     return SweepSpec(
       method: method, model: model.config.id, scenario: scenario.id, seed: seed, draws: draws,

@@ -111,19 +111,20 @@ struct AttainmentReport {
         var label = t.target.name(language)
         if let note = t.proxyNote {
           let proxy =
-            model.data.proxyRule(region: t.target.region, indicator: t.target.indicator)?
-            .note(language) ?? note
+            model.data.proxyNote(region: t.target.region, indicator: t.target.indicator, language)
+            ?? note
           if !notes.contains(proxy) { notes.append(proxy) }
           label += " [\(notes.firstIndex(of: proxy)! + 1)]"
         }
         // One number of decimals for the quantity, by its size; each required change on its
         // own with its unit.
-        let digits = ProjectionReport.digits([t.median, t.lo80, t.hi80].compactMap { $0 })
+        let digits = NumberText.decimals(bySizeOf: [t.median, t.lo80, t.hi80].compactMap { $0 })
         func required(_ x: Double?) -> String {
           x.map { NumberText.signed($0) + " " + changeUnit(t) } ?? "–"
         }
         table.append([
-          t.target.id, label, goal(t.target), unitName(t.target), probability(t),
+          t.target.id, label, goal(t.target), model.data.displayUnit(t.target.unit, language),
+          probability(t),
           NumberText.fixed(t.median, digits: digits),
           "\(NumberText.fixed(t.lo80, digits: digits)) – \(NumberText.fixed(t.hi80, digits: digits))",
           required(t.requiredForHalf), required(t.requiredForEighty), statusLabel(t.status),
@@ -248,11 +249,6 @@ struct AttainmentReport {
 
   private func goal(_ target: Target) -> String {
     "\(target.comparator.symbol) \(NumberText.plain(target.value)) (\(target.year))"
-  }
-
-  /// The unit of a target's quantity in the chosen language (`%` for percentages).
-  private func unitName(_ target: Target) -> String {
-    target.unit == "pct" ? "%" : model.config.units[target.unit]?.name(language) ?? target.unit
   }
 
   private func changeUnit(_ t: TargetAttainment) -> String {

@@ -7,11 +7,9 @@ struct DataReport {
 
   private var zh: Bool { language == .zh }
 
-  private func areaName(_ id: String) -> String { model.config.area(id)?.name(language) ?? id }
+  private func areaName(_ id: String) -> String { model.data.areaName(id, language) }
 
-  private func indicatorName(_ id: String) -> String {
-    model.data.catalog[id]?.name(language) ?? id
-  }
+  private func indicatorName(_ id: String) -> String { model.data.indicatorName(id, language) }
 
   /// A computed series' rule in the chosen language (from the indicator's aggregation).
   private func ruleText(_ rule: String, indicator: String) -> String {
@@ -42,8 +40,7 @@ struct DataReport {
       var origin = originText(entry.origin, indicator: entry.indicator)
       if let english = entry.origin.proxyNote {
         let note =
-          model.data.proxyRule(region: entry.area, indicator: entry.indicator)?.note(language)
-          ?? english
+          model.data.proxyNote(region: entry.area, indicator: entry.indicator, language) ?? english
         if !notes.contains(note) { notes.append(note) }
         origin += " [\(notes.firstIndex(of: note)! + 1)]"
       }
@@ -94,16 +91,6 @@ struct DataReport {
     }
   }
 
-  /// A value as the table shows it: at most 4 decimals, trailing zeros dropped (sums of
-  /// published figures carry binary noise such as 1172.6037999999999; JSON keeps every digit).
-  static func value(_ x: Double) -> String {
-    guard x.isFinite else { return "–" }
-    var text = String(format: "%.4f", x)
-    while text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    return text == "-0" ? "0" : text
-  }
-
   func seriesTable(_ s: IndicatorSeries) -> Table {
     var table = Table(
       headers: zh
@@ -111,7 +98,8 @@ struct DataReport {
         : ["year", "value", "vintage / rule", "source", "note"],
       alignments: [.right, .right, .left, .left, .left])
     for p in s.points {
-      table.append([String(p.year), Self.value(p.value)] + cells(p, indicator: s.indicator))
+      table.append(
+        [String(p.year), NumberText.trimmed(p.value)] + cells(p, indicator: s.indicator))
     }
     return table
   }

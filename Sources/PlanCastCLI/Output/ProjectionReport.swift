@@ -29,18 +29,18 @@ struct ProjectionReport {
       alignments: [.left, .left, .left, .right, .right, .right, .right, .left])
     var notes: [String] = []
     for p in projections {
-      let area = model.config.area(p.area)?.name(language) ?? p.area
-      let indicator = model.data.catalog[p.indicator]?.name(language) ?? p.indicator
-      let unit = unitName(p.unit)
+      let area = model.data.areaName(p.area, language)
+      let indicator = model.data.indicatorName(p.indicator, language)
+      let unit = model.data.displayUnit(p.unit, language)
       switch p.outcome {
       case .success(let result):
         var marker = ""
         if let proxy = p.proxyNote {
           notes.append(
-            model.data.proxyRule(region: p.area, indicator: p.indicator)?.note(language) ?? proxy)
+            model.data.proxyNote(region: p.area, indicator: p.indicator, language) ?? proxy)
           marker = " [\(notes.count)]"
         }
-        let digits = Self.digits(result.forecast.points.map(\.median))
+        let digits = NumberText.decimals(bySizeOf: result.forecast.points.map(\.median))
         func number(_ x: Double) -> String { NumberText.fixed(x, digits: digits) }
         for point in result.forecast.points {
           table.append([
@@ -58,17 +58,6 @@ struct ProjectionReport {
       }
     }
     return (table, notes.enumerated().map { "[\($0.offset + 1)] \($0.element)" })
-  }
-
-  /// The unit's name in the chosen language (`%` for percentages).
-  func unitName(_ id: String) -> String {
-    id == "pct" ? "%" : model.config.units[id]?.name(language) ?? id
-  }
-
-  /// Decimals for a series whose values are `values`: 0 from 1,000 up, 1 from 100, else 2.
-  static func digits(_ values: [Double]) -> Int {
-    let largest = values.map(abs).filter(\.isFinite).max() ?? 0
-    return largest >= 1000 ? 0 : largest >= 100 ? 1 : 2
   }
 
   func json() -> JSONValue {

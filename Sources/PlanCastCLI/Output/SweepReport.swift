@@ -278,7 +278,7 @@ struct SweepReport {
         alignments: [.left, .left, .left, .left] + Array(repeating: .right, count: 6))
       for e in result.oneAtATime() {
         let digits =
-          e.output == .probability ? 3 : ProjectionReport.digits([e.base, e.atLow, e.atHigh])
+          e.output == .probability ? 3 : NumberText.decimals(bySizeOf: [e.base, e.atLow, e.atHigh])
         table.append([
           spec.targets[e.target].id, outputName(e.output), outputUnit(e.output, target: e.target),
           e.factor, NumberText.plain(e.low), NumberText.plain(e.high), fixed(e.base, digits),
@@ -296,7 +296,7 @@ struct SweepReport {
           + [.left, .right, .right, .right, .left])
       for (p, row) in result.design.rows.enumerated() {
         for (t, o) in result.outcomes[p].enumerated() {
-          let digits = ProjectionReport.digits([o.median])
+          let digits = NumberText.decimals(bySizeOf: [o.median])
           table.append(
             ["\(p)"] + row.map { $0.map(NumberText.plain) ?? "–" }
               + [
@@ -333,7 +333,8 @@ struct SweepReport {
           let digits =
             output == .probability
             ? 3
-            : ProjectionReport.digits([i?.meanAbsolute, i?.standardDeviation].compactMap { $0 })
+            : NumberText.decimals(
+              bySizeOf: [i?.meanAbsolute, i?.standardDeviation].compactMap { $0 })
           table.append([
             spec.targets[t].id, outputName(output), outputUnit(output, target: t), name,
             fixed(i?.mean, digits), fixed(i?.meanAbsolute, digits),

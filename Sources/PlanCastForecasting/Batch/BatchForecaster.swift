@@ -137,7 +137,7 @@ public struct BatchForecaster: Sendable {
     _ series: [YearlySeries],
     referenceClass: Result<PooledPredictor, ReferenceClass.Unavailable>?
   ) -> [Int] {
-    guard settings.intervalCalibration == .heldOut, settings.method != .pooled else { return [] }
+    guard calibratesIntervals else { return [] }
     let needed = IntervalCalibration.minimumFitYears + settings.horizon
     return series.indices.filter { k in
       series[k].count >= needed && pooledPredictor(for: series[k], referenceClass) == nil
@@ -149,7 +149,7 @@ public struct BatchForecaster: Sendable {
   func calibrate(_ series: [YearlySeries], heldOut: [Int], counter: ProgressCounter) -> Result<
     IntervalCalibration, IntervalCalibration.Unavailable
   >? {
-    guard settings.intervalCalibration == .heldOut, settings.method != .pooled else { return nil }
+    guard calibratesIntervals else { return nil }
     let horizon = settings.horizon
     let forecasts = parallelMap(heldOut.count, counter: counter) { k in
       let full = series[heldOut[k]]
@@ -160,11 +160,15 @@ public struct BatchForecaster: Sendable {
         try IntervalCalibration(
           heldOut: forecasts, full: heldOut.map { series[$0] },
           levels: [80, 95] + settings.extraLevels, horizon: horizon))
-    } catch let error as IntervalCalibration.Unavailable {
-      return .failure(error)
     } catch {
-      return .failure(IntervalCalibration.Unavailable(description: "\(error)"))
+      return .failure(error)
     }
+  }
+
+  /// Whether the run calibrates its intervals on held-out years (`pooled` never does: the
+  /// reference class sets its own widths).
+  var calibratesIntervals: Bool {
+    settings.intervalCalibration == .heldOut && settings.method != .pooled
   }
 
   /// The minimum members for `auto` to use a reference class.

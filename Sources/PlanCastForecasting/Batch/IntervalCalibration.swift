@@ -59,7 +59,9 @@ public struct IntervalCalibration: Sendable, Equatable {
 
   /// The calibration learnt from held-out forecasts: `heldOut[k]` is the forecast of `full[k]`
   /// cut before its last `horizon` values.
-  init(heldOut: [SeriesForecast], full: [YearlySeries], levels: [Double], horizon: Int) throws {
+  init(heldOut: [SeriesForecast], full: [YearlySeries], levels: [Double], horizon: Int)
+    throws(Unavailable)
+  {
     var needs = [[[Double]]](
       repeating: [[Double]](repeating: [], count: levels.count), count: horizon)
     for (forecast, series) in zip(heldOut, full) {

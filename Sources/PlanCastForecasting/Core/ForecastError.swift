@@ -36,14 +36,11 @@ public enum ForecastError: Error, Equatable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .invalidSeries(let name, let why): "\(name): \(why)"
-    case .tooFewObservations(let name, let model, let have, let need):
-      "\(name): \(model) needs at least \(need) observations, the series has \(have); "
-        + "choose a simpler model or add data"
-    case .outOfDomain(let name, let model, let why):
-      "\(name): \(model) cannot be used: \(why); choose a model for this kind of series"
-    case .estimationFailed(let name, let model, let why): "\(name): \(model) failed: \(why)"
-    case .invalidOption(let why): why
+    case .invalidSeries(let name, _), .tooFewObservations(let name, _, _, _),
+      .outOfDomain(let name, _, _), .estimationFailed(let name, _, _):
+      "\(name): \(reason(.en))"
+    case .invalidOption: reason(.en)
     }
   }
+
 }

@@ -31,8 +31,8 @@ public struct ModelGaps: Sendable, Hashable {
     var series: [MissingSeries] = []
     var models: [MissingModel] = []
     for target in model.plan.targets {
-      let regionZH = model.config.area(target.region)?.nameZH ?? target.region
-      let indicatorZH = model.data.catalog[target.indicator]?.nameZH ?? target.indicator
+      let regionZH = model.data.areaName(target.region, .zh)
+      let indicatorZH = model.data.indicatorName(target.indicator, .zh)
       let hasData =
         !(model.data.series(area: target.region, indicator: target.indicator)?.isEmpty ?? true)
       if !hasData {

@@ -18,13 +18,7 @@ public struct TargetEvaluator: Sendable {
     guard let indicator = data.catalog[target.indicator],
       var series = data.series(area: target.region, indicator: target.indicator, language: language)
     else {
-      let region = data.config.area(target.region)?.nameZH ?? target.region
-      let indicator = data.catalog[target.indicator]?.nameZH ?? target.indicator
-      return noData(
-        target,
-        reason: LocalizedText(
-          en: "no data for \(target.indicator) in \(target.region)", zh: "\(region)无\(indicator)数据"),
-        origin: nil)
+      return noData(target, reason: Self.noDataReason(target, data: data), origin: nil)
     }
     if let asOf { series = series.through(asOf) }
     guard !series.isEmpty else {
@@ -116,6 +110,13 @@ public struct TargetEvaluator: Sendable {
     case .level, .share, .cumulative: return target.value >= ref ? 1 : -1
     case .averageGrowth, .changeVersusBase: return target.value >= 0 ? 1 : -1
     }
+  }
+
+  /// "No data for the indicator in the region", for a target whose region has no series of it.
+  public static func noDataReason(_ target: Target, data: ModelData) -> LocalizedText {
+    LocalizedText(
+      en: "no data for \(target.indicator) in \(target.region)",
+      zh: "\(data.areaName(target.region, .zh))无\(data.indicatorName(target.indicator, .zh))数据")
   }
 
   private func noData(_ target: Target, reason: LocalizedText, origin: SeriesOrigin?)

@@ -64,9 +64,7 @@ public struct ModelNames: Sendable {
     self.language = language
   }
 
-  public func area(_ id: String) -> String { model.config.area(id)?.name(language) ?? id }
-  public func indicator(_ id: String) -> String {
-    model.data.catalog[id]?.name(language) ?? id
-  }
+  public func area(_ id: String) -> String { model.data.areaName(id, language) }
+  public func indicator(_ id: String) -> String { model.data.indicatorName(id, language) }
   public func unit(_ id: String) -> String { model.config.units[id]?.name(language) ?? id }
 }

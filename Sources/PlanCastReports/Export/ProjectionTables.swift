@@ -71,11 +71,10 @@ public enum ProjectionTables {
     _ projections: [SeriesProjection], model: PlanModel, language: Language
   ) -> [String] {
     guard language == .zh else { return failures(projections) }
+    let names = ModelNames(model: model, language: language)
     return projections.compactMap { p in
       guard case .failure(let error) = p.outcome else { return nil }
-      let area = model.config.area(p.area)?.name(language) ?? p.area
-      let indicator = model.data.catalog[p.indicator]?.name(language) ?? p.indicator
-      return "\(area) \(indicator):无预测(\(error.reason(language)))"
+      return "\(names.area(p.area)) \(names.indicator(p.indicator)):无预测(\(error.reason(language)))"
     }
   }
 

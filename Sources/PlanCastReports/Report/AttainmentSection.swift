@@ -156,8 +156,8 @@ public struct AttainmentSection: Sendable {
       for r in run.records where r.probability != nil {
         guard let english = r.proxyNote else { continue }
         let note =
-          model.data.proxyRule(region: r.target.region, indicator: r.target.indicator)?
-          .note(language) ?? english
+          model.data.proxyNote(region: r.target.region, indicator: r.target.indicator, language)
+          ?? english
         let item = "\(r.target.id): \(note)"
         if !proxies.contains(item) { proxies.append(item) }
       }

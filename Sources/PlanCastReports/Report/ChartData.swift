@@ -45,7 +45,7 @@ public enum ChartData {
     let history = zip(p.history.years, p.history.values).map { YearValue(year: $0.0, value: $0.1) }
     let modelText = "\(language == .zh ? "模型" : "model"): \(result.forecast.model)"
     let proxy = p.proxyNote.map {
-      model.data.proxyRule(region: p.area, indicator: p.indicator)?.note(language) ?? $0
+      model.data.proxyNote(region: p.area, indicator: p.indicator, language) ?? $0
     }
     return FanChartData(
       title: "\(names.area(p.area)) · \(names.indicator(p.indicator))",

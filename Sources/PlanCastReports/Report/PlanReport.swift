@@ -81,7 +81,7 @@ public struct PlanReport: Sendable {
       + evaluations.compactMap { e in e.proxyNote.map { (e.target.region, e.target.indicator, $0) }
       }
     for (area, indicator, english) in areas {
-      let note = model.data.proxyRule(region: area, indicator: indicator)?.note(language) ?? english
+      let note = model.data.proxyNote(region: area, indicator: indicator, language) ?? english
       if !proxies.contains(note) { proxies.append(note) }
     }
     items += proxies.map { t("Proxy: ", "代理: ") + $0 }
