@@ -277,6 +277,25 @@ import Testing
     let unknown = try PlanCommandTestSupport.run(
       ["forecast", "--data", xlsx, "--sheet", "nope", "--horizon", "3"])
     #expect(unknown.status == 1 && unknown.stderr.contains("its sheets: Series, bad"))
+    // A sheet part cut short is an error, not the rows before the cut.
+    let cut = URL(fileURLWithPath: xlsx).deletingLastPathComponent()
+      .appendingPathComponent("cut.xlsx").path
+    try ExportTestTools.python(
+      """
+      import sys, zipfile
+      with zipfile.ZipFile(sys.argv[1]) as src, zipfile.ZipFile(sys.argv[2], 'w') as dst:
+          for item in src.infolist():
+              data = src.read(item)
+              if item.filename == 'xl/worksheets/sheet1.xml':
+                  data = data[: len(data) // 2]
+              dst.writestr(item, data)
+      """, [xlsx, cut])
+    let truncated = try PlanCommandTestSupport.run(["forecast", "--data", cut, "--horizon", "3"])
+    #expect(truncated.status == 1, "\(truncated.stdout.prefix(200))")
+    #expect(
+      truncated.stderr.contains("cut.xlsx")
+        && truncated.stderr.contains("xl/worksheets/sheet1.xml: malformed or cut-short XML at line"),
+      "\(truncated.stderr)")
     let notXLSX = try PlanCommandTestSupport.run(
       ["forecast", "--data", csvPath, "--sheet", "bad", "--horizon", "3"])
     #expect(notXLSX.status == 2 && notXLSX.stderr.contains("--sheet is for .xlsx files"))

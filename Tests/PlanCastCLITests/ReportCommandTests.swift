@@ -134,6 +134,37 @@ import Testing
     #expect(try ExportTestTools.listing(dir) == ["report.html"])
   }
 
+  /// As of 2021 the average-growth target T02 has a probability: it is drawn against the
+  /// average since 2021 (its own chart, ending on the dashboard's P), not on the annual rates.
+  @Test func averageGrowthTargetIsDrawnAgainstTheAveragePath() throws {
+    let dir = try ExportTestTools.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let html = dir.appendingPathComponent("report.html")
+    let result = try PlanCommandTestSupport.run(
+      ["report", "--to", html.path, "--as-of", "2021", "--scenario", "baseline"] + Self.quick
+        + Self.model)
+    #expect(result.status == 0, "\(result.stderr)")
+    let page = try String(contentsOf: html, encoding: .utf8)
+    let charts = page.components(separatedBy: "<svg").dropFirst().map {
+      $0.components(separatedBy: "</svg>")[0]
+    }
+    func chart(_ title: String) throws -> String {
+      try #require(charts.first { $0.contains("<title>\(title)</title>") }, "\(title)")
+    }
+    let annual = try chart("Changsha–Zhuzhou–Xiangtan · real GDP growth (comparable prices)")
+    #expect(!annual.contains("T02") && !annual.contains("plan target"))
+    let average = try chart("Changsha–Zhuzhou–Xiangtan · average annual real GDP growth 2021–2025")
+    #expect(average.contains("plan target 2025: T02 ≥ 7.00% (average 2021–2025)"))
+    #expect(average.contains("average since 2021, observed"))
+    #expect(average.contains("Baseline, 2,000 draws (as in the attainment table)"))
+    let dashboard = try chart("Baseline — probability of meeting each target")
+    let p = try #require(
+      dashboard.components(separatedBy: "<title>T02 average annual real GDP growth")
+        .dropFirst().first?.components(separatedBy: ": ").dropFirst().first?
+        .components(separatedBy: " (").first)
+    #expect(average.contains("P(attain) \(p)"), "the dashboard's \(p)")
+  }
+
   @Test func unwritableDestinationIsADataError() throws {
     let result = try PlanCommandTestSupport.run(
       ["report", "--to", "/nonexistent-plancast/report.html"] + Self.quick + Self.model)

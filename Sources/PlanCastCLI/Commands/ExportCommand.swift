@@ -247,6 +247,20 @@ struct AttainmentRunOptions: ParsableArguments {
     return (runs, selection.skipped)
   }
 
+  /// The average path of each average-growth target under the sweep scenario, from the same
+  /// draws as the attainment table.
+  func averagePaths(model: PlanModel, seed: UInt64) throws -> [AveragePathRecord] {
+    let scenario = try sweepScenario(of: model)
+    let settings = MonteCarloSettings(
+      draws: draws, seed: seed, threads: threads, thresholds: thresholds)
+    do {
+      return try AttainmentEngine.averagePaths(model: model, scenario: scenario, settings: settings)
+        .map { AveragePathRecord($0, scenario: scenario, draws: draws) }
+    } catch {
+      throw CLIFailure.data("cannot build the joint simulation: \(error)")
+    }
+  }
+
   /// The scenario a sweep varies: the one --scenario names, the baseline (else the first
   /// scenario) for all.
   func sweepScenario(of model: PlanModel, engine: AttainmentEngine? = nil) throws -> Scenario {

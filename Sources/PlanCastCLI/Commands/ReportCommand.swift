@@ -71,6 +71,9 @@ public struct ReportCommand: ParsableCommand {
       let sensitivity =
         attainment.isEmpty
         ? nil : try attainmentOptions.oneAtATime(model: model, seed: simulation.seed)
+      let averagePaths =
+        attainment.isEmpty
+        ? [] : try attainmentOptions.averagePaths(model: model, seed: simulation.seed)
       var manifest = try ExportCommand.manifest(
         model: model, asOf: modelOptions.asOf, simulation: simulation, language: lang,
         options: [
@@ -93,7 +96,7 @@ public struct ReportCommand: ParsableCommand {
       let report = PlanReport(
         model: model, language: lang, evaluations: evaluations, projections: projections,
         backtest: backtest, manifest: manifest, attainment: attainment,
-        skippedScenarios: skipped, additionalSections: sections)
+        skippedScenarios: skipped, averagePaths: averagePaths, additionalSections: sections)
       do throws(AtomicFile.WriteError) {
         try AtomicFile.write(Data(report.html().utf8), to: to, overwrite: force)
       } catch {

@@ -100,6 +100,13 @@ extension PlanModel {
       plan: plan, specifications: specifications, scenarios: scenarios,
       skippedScenarios: skippedScenarios)
   }
+
+  /// The model with `targets` instead of its plan's (the qualitative goals kept).
+  public func replacingTargets(_ targets: [Target]) -> PlanModel {
+    PlanModel(
+      directory: directory, data: data, plan: PlanTargets(targets: targets, goals: plan.goals),
+      specifications: specifications, scenarios: scenarios, skippedScenarios: skippedScenarios)
+  }
 }
 
 extension PlanModel {

@@ -5,7 +5,8 @@ import PlanCastPlan
 /// functions fill them from projections, targets and backtests.
 public enum ChartData {
   /// The plan target drawn on a series' fan chart: a target on the same region and indicator
-  /// whose value is on the series' scale (a level, a share, or an average of an annual rate).
+  /// whose value is on the series' scale (a level or a share). An average-growth target is
+  /// drawn against its average path (``averagePath(_:model:language:)``), not the annual rates.
   public static func targetLine(
     area: String, indicator: String, model: PlanModel, language: Language
   ) -> FanChartData.TargetLine? {
@@ -14,21 +15,16 @@ public enum ChartData {
         $0.region == area && $0.indicator == indicator
           && {
             switch $0.form {
-            case .level, .share, .averageGrowth: true
-            case .changeVersusBase, .cumulative: false
+            case .level, .share: true
+            case .averageGrowth, .changeVersusBase, .cumulative: false
             }
           }($0)
       })
     else { return nil }
     let names = ModelNames(model: model, language: language)
     let unit = target.unit == "pct" ? "%" : " " + names.unit(target.unit)
-    var label = "\(target.comparator.symbol) \(NumberLabel.compact(target.value))\(unit)"
-    if case .averageGrowth(let start) = target.form {
-      label +=
-        language == .zh ? "(\(start)–\(target.year)年均)" : " (average \(start)–\(target.year))"
-    } else {
-      label += " (\(target.year))"
-    }
+    let label =
+      "\(target.comparator.symbol) \(NumberLabel.compact(target.value))\(unit) (\(target.year))"
     return FanChartData.TargetLine(
       value: target.value, year: target.year, label: "\(target.id) \(label)")
   }

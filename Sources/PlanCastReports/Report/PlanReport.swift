@@ -15,6 +15,8 @@ public struct PlanReport: Sendable {
   public let attainment: [AttainmentRun]
   /// Scenario files the attainment run left out, with why.
   public let skippedScenarios: [SkippedScenario]
+  /// The average path of each average-growth target, charted beside its annual rates.
+  public let averagePaths: [AveragePathRecord]
   /// Sections from other analyses (attainment, sweeps), placed before the manifest.
   public let additionalSections: [HTMLDocument.Section]
 
@@ -22,7 +24,7 @@ public struct PlanReport: Sendable {
     model: PlanModel, language: Language, evaluations: [TargetEvaluation],
     projections: [SeriesProjection], backtest: [SeriesBacktest.Row], manifest: RunManifest,
     attainment: [AttainmentRun] = [], skippedScenarios: [SkippedScenario] = [],
-    additionalSections: [HTMLDocument.Section] = []
+    averagePaths: [AveragePathRecord] = [], additionalSections: [HTMLDocument.Section] = []
   ) {
     self.model = model
     self.language = language
@@ -32,6 +34,7 @@ public struct PlanReport: Sendable {
     self.manifest = manifest
     self.attainment = attainment
     self.skippedScenarios = skippedScenarios
+    self.averagePaths = averagePaths
     self.additionalSections = additionalSections
   }
 
@@ -186,6 +189,12 @@ public struct PlanReport: Sendable {
       ])
       if let data = ChartData.fan(p, model: model, language: language) {
         figures.append(HTMLDocument.figure(FanChart.svg(data)))
+      }
+      for path in averagePaths
+      where path.target.region == p.area && path.target.indicator == p.indicator {
+        if let data = ChartData.averagePath(path, model: model, language: language) {
+          figures.append(HTMLDocument.figure(FanChart.svg(data)))
+        }
       }
     }
     let body =

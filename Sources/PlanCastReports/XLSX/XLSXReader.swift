@@ -54,11 +54,15 @@ public enum XLSXReader {
     guard let workbook = try part("xl/workbook.xml"),
       let relations = try part("xl/_rels/workbook.xml.rels")
     else { throw .notAWorkbook(path: path, reason: "no xl/workbook.xml") }
-    let sheets = ElementCollector(["sheet"], workbook).elements.map {
+    let sheets = try ElementCollector(["sheet"], workbook).checked(
+      path: path, part: "xl/workbook.xml"
+    ).elements.map {
       (name: $0.attributes["name"] ?? "", id: $0.attributes["r:id"] ?? "")
     }
     let targets = Dictionary(
-      ElementCollector(["Relationship"], relations).elements.map {
+      try ElementCollector(["Relationship"], relations).checked(
+        path: path, part: "xl/_rels/workbook.xml.rels"
+      ).elements.map {
         ($0.attributes["Id"] ?? "", $0.attributes["Target"] ?? "")
       }, uniquingKeysWith: { first, _ in first })
     guard let chosen = sheet.map({ name in sheets.first { $0.name == name } }) ?? sheets.first
@@ -73,8 +77,12 @@ public enum XLSXReader {
     guard let sheetData = try part(partName) else {
       throw .notAWorkbook(path: path, reason: "\(partName) is missing")
     }
-    let shared = try part("xl/sharedStrings.xml").map(SharedStrings.init) ?? SharedStrings()
-    let rows = SheetRows(sheetData, shared: shared.strings).rows
+    var shared = SharedStrings()
+    if let strings = try part("xl/sharedStrings.xml") {
+      shared = try SharedStrings(strings).checked(path: path, part: "xl/sharedStrings.xml")
+    }
+    let rows = try SheetRows(sheetData, shared: shared.strings).checked(path: path, part: partName)
+      .rows
     let width = rows.first?.cells.count ?? 0
     var text = ""
     var line = 1
@@ -108,11 +116,25 @@ public enum XLSXReader {
 /// An XML part read by an `XMLParser`; subclasses override the callbacks they need (declared
 /// here, so that the delegate conformance dispatches to the overrides on every platform).
 private class XMLPartReader: NSObject, XMLParserDelegate {
+  /// Why the part could not be read to its end (nil: it was).
+  private(set) var failure: String?
+
   /// Parses `data`, calling the callbacks.
   func read(_ data: Data) {
     let parser = XMLParser(data: data)
     parser.delegate = self
-    parser.parse()
+    // On Linux `parse()` can return true after an error (a part cut short), so check both.
+    let finished = parser.parse()
+    if !finished || parser.parserError != nil {
+      let code = (parser.parserError as NSError?).map { " (parser error \($0.code))" } ?? ""
+      failure = "malformed or cut-short XML at line \(parser.lineNumber)\(code)"
+    }
+  }
+
+  /// The reader itself, or the error naming the workbook and the part it could not read.
+  func checked(path: String, part: String) throws(XLSXReader.ReadError) -> Self {
+    if let failure { throw .notAWorkbook(path: path, reason: "\(part): \(failure)") }
+    return self
   }
 
   func parser(
