@@ -77,10 +77,9 @@ import Testing
     }
   }
 
-  /// The report's own sections in Chinese: caveats, targets, attainment, projections and
-  /// backtest (the sensitivity and vintage sections end with the export's machine-readable
-  /// tables, whose column keys are the same in every language, and the manifest lists settings
-  /// by their option names).
+  /// Every section of the report in Chinese: caveats, targets, attainment, sensitivity,
+  /// projections, backtest, vintage and the manifest (option names in Chinese, the command line
+  /// and file names as typed).
   @Test func reportSectionsRenderInChinese() throws {
     let page = FileManager.default.temporaryDirectory
       .appendingPathComponent("plancast-zh-\(UUID().uuidString).html").path
@@ -90,7 +89,10 @@ import Testing
     ])
     #expect(result.status == 0, "\(result.stderr)")
     let html = try String(contentsOfFile: page, encoding: .utf8)
-    for id in ["caveats", "targets", "attainment", "projections", "backtest"] {
+    for id in [
+      "caveats", "targets", "attainment", "sensitivity", "projections", "backtest", "vintage",
+      "manifest",
+    ] {
       guard let start = html.range(of: "<section id=\"\(id)\">"),
         let end = html.range(of: "</section>", range: start.upperBound..<html.endIndex)
       else {

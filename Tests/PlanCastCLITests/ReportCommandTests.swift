@@ -165,6 +165,35 @@ import Testing
     #expect(average.contains("P(attain) \(p)"), "the dashboard's \(p)")
   }
 
+  /// Without --sweep-draws the sensitivity section runs on the attainment draws: the tornado's
+  /// base P is the dashboard's, and the section says so.
+  @Test func sensitivityBaseIsTheDashboardsProbability() throws {
+    let dir = try ExportTestTools.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let html = dir.appendingPathComponent("report.html")
+    let result = try PlanCommandTestSupport.run(
+      [
+        "report", "--to", html.path, "--scenario", "baseline", "--paths", "200", "--draws", "3000",
+        "--origins", "2014:2018", "--horizons", "1:3",
+      ] + Self.model)
+    #expect(result.status == 0, "\(result.stderr)")
+    let page = try String(contentsOf: html, encoding: .utf8)
+    #expect(page.contains("3,000 draws per point") && page.contains("the same draws"))
+    let dashboard = try #require(
+      page.components(separatedBy: "<title>T01 GDP, current prices: ").dropFirst().first?
+        .components(separatedBy: "%").first.flatMap { Double($0) })
+    let sensitivity = try #require(
+      page.components(separatedBy: "<section id=\"sensitivity\">").last)
+    let row = try #require(
+      sensitivity.components(separatedBy: "<tr><td>T01</td><td>deflator_deviation</td>")
+        .dropFirst().first?.components(separatedBy: "</tr>").first)
+    let cells = row.components(separatedBy: "<td class=\"num\">").dropFirst().compactMap {
+      Double($0.components(separatedBy: "<")[0])
+    }
+    #expect(cells.count == 6, "\(row)")
+    #expect(abs(cells[2] * 100 - dashboard) < 0.051, "base \(cells[2]) vs dashboard \(dashboard)%")
+  }
+
   @Test func unwritableDestinationIsADataError() throws {
     let result = try PlanCommandTestSupport.run(
       ["report", "--to", "/nonexistent-plancast/report.html"] + Self.quick + Self.model)

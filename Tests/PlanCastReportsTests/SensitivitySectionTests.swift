@@ -28,7 +28,8 @@ import Testing
     ])
     let section = SensitivitySection(
       tornadoes: [Self.tornado("T01"), Self.tornado("T02")], effects: effects,
-      scenario: "baseline", draws: 1000, unmoved: ["T03"], language: language
+      scenario: "baseline", draws: 1000, attainmentDraws: 100_000, unmoved: ["T03"],
+      language: language
     ).section()
     #expect(section.id == "sensitivity")
     #expect(section.body.components(separatedBy: "<svg").count - 1 == 2)
@@ -37,7 +38,21 @@ import Testing
     #expect(
       section.body.contains(
         language == .zh ? "不受任何假设影响的目标: T03" : "Targets no assumption moves: T03"))
-    #expect(section.body.contains(language == .zh ? "每点 1000 次模拟" : "1000 draws per point"))
+    #expect(section.body.contains(language == .zh ? "每点 1,000 次模拟" : "1,000 draws per point"))
+    // Fewer draws than the attainment table: the section says the base P is not the table's.
+    #expect(
+      section.body.contains(
+        language == .zh
+          ? "达标概率表用 100,000 次模拟" : "The attainment table uses 100,000 draws, so the base P differs")
+    )
+    let same = SensitivitySection(
+      tornadoes: [], effects: effects, scenario: "baseline", draws: 1000, attainmentDraws: 1000,
+      unmoved: [], language: language
+    ).section()
+    #expect(
+      same.body.contains(
+        language == .zh
+          ? "基准点的概率即达标概率表中的数值" : "The base P is the attainment table's (the same draws)"))
     _ = try SVGInspector.parse(
       "<div>" + section.body.replacingOccurrences(of: "<br>", with: "") + "</div>")
   }

@@ -86,7 +86,7 @@ public struct ExportCommand: ParsableCommand {
       if subjects.contains(.attainment) { options += attainment.manifestOptions }
       if subjects.contains(.sweep) {
         options += [
-          ("sweep", .string("oat")), ("sweep_draws", .int(attainment.sweepDraws)),
+          ("sweep", .string("oat")), ("sweep_draws", .int(attainment.drawsPerSweepPoint)),
           ("sweep_scenario", .string(try attainment.sweepScenario(of: model).id)),
         ]
       }
@@ -201,13 +201,21 @@ struct AttainmentRunOptions: ParsableArguments {
   @Option(help: "Attainment: P(attain) below this is off track.")
   var offTrack = 0.2
 
-  @Option(help: "Sweep (one factor at a time): Monte Carlo draws per point.")
-  var sweepDraws = 1000
+  @Option(
+    help:
+      "Sweep (one factor at a time): Monte Carlo draws per point (default: --draws, up to 10^6, so the sweep's base P is the attainment table's)."
+  )
+  var sweepDraws: Int?
+
+  /// Draws per sweep point: --sweep-draws, else --draws within the sweep's limit.
+  var drawsPerSweepPoint: Int { sweepDraws ?? Swift.min(draws, WorkLimits.sweepDraws) }
 
   func validate() throws {
     try WorkLimits.check(draws, "--draws", minimum: 100, maximum: WorkLimits.draws)
-    try WorkLimits.check(
-      sweepDraws, "--sweep-draws", minimum: 16, maximum: WorkLimits.sweepDraws)
+    if let sweepDraws {
+      try WorkLimits.check(
+        sweepDraws, "--sweep-draws", minimum: 16, maximum: WorkLimits.sweepDraws)
+    }
     guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     guard 0 < offTrack, offTrack < onTrack, onTrack <= 1 else {
       throw ValidationError("need 0 < --off-track < --on-track ≤ 1")
@@ -283,12 +291,12 @@ struct AttainmentRunOptions: ParsableArguments {
     do {
       spec = try SweepRequest(method: .oat).spec(
         model: model, scenario: scenario, targets: engine.measuredTargets, seed: seed,
-        draws: sweepDraws)
+        draws: drawsPerSweepPoint)
       design = try SweepDesign(spec, gridLimit: nil)
     } catch let error as SensitivityError {
       throw CLIFailure.usage(error.description)
     }
-    let settings = MonteCarloSettings(draws: sweepDraws, seed: seed, threads: threads)
+    let settings = MonteCarloSettings(draws: drawsPerSweepPoint, seed: seed, threads: threads)
     let sweepModel: ScenarioSweepModel
     do {
       sweepModel = try ScenarioSweepModel(
@@ -318,8 +326,9 @@ struct OneAtATimeSweep {
       })
   }
 
-  /// The report section: a tornado per target that some assumption moves.
-  func section(language: Language) throws -> HTMLDocument.Section {
+  /// The report section: a tornado per target that some assumption moves; `attainmentDraws`
+  /// are the draws of the attainment table beside it.
+  func section(language: Language, attainmentDraws: Int) throws -> HTMLDocument.Section {
     let report = SweepReport(result: result, language: language)
     let effects = result.oneAtATime().filter { $0.output == .probability }
     var tornadoes: [String] = []
@@ -331,15 +340,17 @@ struct OneAtATimeSweep {
         unmoved.append(spec.targets[t].id)
       }
     }
-    let table = report.tidyTable()
-    let output = table.keys.firstIndex(of: "output")
-    var probability = table
-    probability.rows = table.rows.filter { row in output.map { row[$0] == "probability" } ?? true }
+    // The terminal table (headers in the language, numbers rounded), probability rows only.
+    var probability = report.displayTable()
+    probability.rows = zip(result.oneAtATime(), probability.rows).filter {
+      $0.0.output == .probability
+    }.map(\.1)
     return SensitivitySection(
       tornadoes: tornadoes,
       effects: probability.selecting([
         "target", "factor", "low", "high", "base", "at_low", "at_high", "swing",
-      ]), scenario: spec.scenario, draws: spec.draws, unmoved: unmoved, language: language
+      ]), scenario: spec.scenario, draws: spec.draws, attainmentDraws: attainmentDraws,
+      unmoved: unmoved, language: language
     ).section()
   }
 }

@@ -88,7 +88,10 @@ public struct ReportCommand: ParsableCommand {
             ]
           } ?? []))
       if !attainment.isEmpty { manifest.scenario = attainmentOptions.scenario }
-      var sections = try sensitivity.map { [try $0.section(language: lang)] } ?? []
+      var sections =
+        try sensitivity.map {
+          [try $0.section(language: lang, attainmentDraws: attainmentOptions.draws)]
+        } ?? []
       if let section = try vintageSection(model: model, request: request, language: lang) {
         sections.append(section.section())
         manifest.options.append(("vintage", .int(section.vintage)))

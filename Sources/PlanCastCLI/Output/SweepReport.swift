@@ -275,7 +275,10 @@ struct SweepReport {
             "target", "output", "unit", "factor", "low", "high", "base", "at low", "at high",
             "swing",
           ],
-        alignments: [.left, .left, .left, .left] + Array(repeating: .right, count: 6))
+        alignments: [.left, .left, .left, .left] + Array(repeating: .right, count: 6),
+        keys: [
+          "target", "output", "unit", "factor", "low", "high", "base", "at_low", "at_high", "swing",
+        ])
       for e in result.oneAtATime() {
         let digits =
           e.output == .probability ? 3 : NumberText.decimals(bySizeOf: [e.base, e.atLow, e.atHigh])

@@ -172,15 +172,23 @@ public struct RunManifest: Sendable {
     add("paths", "模拟路径数", paths.map(String.init) ?? "–")
     add("scenario", "情景", scenario ?? (zh ? "基准(无情景)" : "baseline (none)"))
     for (key, value) in options {
+      let label = Self.optionLabels[key] ?? key
       if case .string(let text) = value {
-        add(key, key, text)
+        add(key, label, text)
       } else {
-        add(key, key, value.render().replacingOccurrences(of: "\n", with: " "))
+        add(key, label, value.render().replacingOccurrences(of: "\n", with: " "))
       }
     }
     for file in inputs { add("sha256 " + file.path, "sha256 " + file.path, file.sha256) }
     return table
   }
+
+  /// The Chinese labels of the options the commands record (JSON keeps the keys).
+  static let optionLabels: [String: String] = [
+    "what": "导出内容", "format": "格式", "to_year": "预测至", "origins": "回测起点",
+    "horizons": "预测步长", "draws": "模拟次数", "on_track": "进度正常阈值", "off_track": "偏离目标阈值",
+    "sweep": "敏感性方法", "sweep_draws": "敏感性每点模拟次数", "sweep_scenario": "敏感性情景", "vintage": "回看年份",
+  ]
 
   /// An argument as a POSIX shell would need it typed.
   static func shellQuoted(_ argument: String) -> String {

@@ -10,28 +10,44 @@ public struct SensitivitySection: Sendable {
   public let effects: Table
   public let scenario: String
   public let draws: Int
+  /// The draws of the attainment table the section stands beside.
+  public let attainmentDraws: Int
   /// Targets no assumption moves (listed, not drawn).
   public let unmoved: [String]
   public let language: Language
 
   public init(
-    tornadoes: [String], effects: Table, scenario: String, draws: Int, unmoved: [String],
-    language: Language
+    tornadoes: [String], effects: Table, scenario: String, draws: Int, attainmentDraws: Int,
+    unmoved: [String], language: Language
   ) {
     self.tornadoes = tornadoes
     self.effects = effects
     self.scenario = scenario
     self.draws = draws
+    self.attainmentDraws = attainmentDraws
     self.unmoved = unmoved
     self.language = language
   }
 
   public func section() -> HTMLDocument.Section {
     let zh = language == .zh
-    let intro =
+    let perPoint = NumberLabel.format(Double(draws), decimals: 0)
+    var intro =
       zh
-      ? "单因素敏感性(情景 \(scenario),每点 \(draws) 次模拟,共用随机数):每个假设分别取低值和高值,其余假设保持情景设定,条形显示实现概率的变化,按影响幅度排序。"
-      : "One factor at a time (scenario \(scenario), \(draws) draws per point, common random numbers): each assumption at its low and its high value with the others as in the scenario; bars show P(attain), the largest swing first."
+      ? "单因素敏感性(情景 \(scenario),每点 \(perPoint) 次模拟,共用随机数):每个假设分别取低值和高值,其余假设保持情景设定,条形显示实现概率的变化,按影响幅度排序。"
+      : "One factor at a time (scenario \(scenario), \(perPoint) draws per point, common random numbers): each assumption at its low and its high value with the others as in the scenario; bars show P(attain), the largest swing first."
+    if draws == attainmentDraws {
+      intro +=
+        zh
+        ? "基准点的概率即达标概率表中的数值(同一批模拟)。"
+        : " The base P is the attainment table's (the same draws)."
+    } else {
+      let table = NumberLabel.format(Double(attainmentDraws), decimals: 0)
+      intro +=
+        zh
+        ? "达标概率表用 \(table) 次模拟,基准点的概率与之相差蒙特卡洛误差。"
+        : " The attainment table uses \(table) draws, so the base P differs from it by Monte Carlo error."
+    }
     var body = "<p>\(HTMLDocument.escape(intro))</p>"
     body += "<div class=\"charts\">" + tornadoes.map { HTMLDocument.figure($0) }.joined() + "</div>"
     if !unmoved.isEmpty {

@@ -72,17 +72,18 @@ public struct VintageSection: Sendable {
     }
     let note = t(
       "Each series projected with the data up to \(v) only (median and 80%/95% bands), against the values published since (dots). Outturns on a basis declared by a later level break (a census revision) are marked “new basis” in the table.",
-      "各序列仅用截至\(v)年的数据预测(中位数及80%/95%区间),圆点为此后公布的实际值。表中“new basis”表示实际值处于此后声明的水平断点(普查修订)之后的新口径。")
+      "各序列仅用截至\(v)年的数据预测(中位数及80%/95%区间),圆点为此后公布的实际值。表中“新口径”表示实际值处于此后声明的水平断点(普查修订)之后。")
     var body =
       "<p>\(HTMLDocument.escape(note))</p>"
       + HTMLDocument.table(
-        VintageTables.accuracy(projection, model: model, digits: nil),
+        VintageTables.accuracy(projection, model: model, digits: nil, language: language),
         format: { NumberLabel.format($0, decimals: 1) })
     if let then, let now {
       body +=
         "<h3>" + t("P(attain) with data to \(v) and now", "截至\(v)年与现在的实现概率") + "</h3>"
         + HTMLDocument.table(
-          VintageTables.attainment(then: then, now: now, vintage: v, digits: nil),
+          VintageTables.attainment(
+            then: then, now: now, vintage: v, digits: nil, language: language),
           scroll: true, format: { NumberLabel.format($0, decimals: 3) })
     }
     body +=
@@ -90,7 +91,9 @@ public struct VintageSection: Sendable {
       + "<div class=\"charts\">" + figures.joined() + "</div>"
       + "<h3>" + t("Every outturn", "全部实际值") + "</h3>"
       + HTMLDocument.table(
-        VintageTables.outturns(projection, digits: nil), scroll: true,
+        VintageTables.outturns(
+          projection, digits: nil, names: ModelNames(model: model, language: language)),
+        scroll: true,
         format: { NumberLabel.format($0, decimals: 2) })
     return .init(
       id: "vintage", heading: t("What we said in \(v) vs what happened", "\(v)年的预测与实际"),
