@@ -54,9 +54,12 @@ _LABELS = {
     "band80": ("80% interval", "80%区间"),
     "band95": ("95% interval", "95%区间"),
     "goal": ("plan target", "规划目标"),
+    "average_goal": ("is the {start}–{year} average, not one year's rate: not drawn here", "为{start}–{year}年均值,非单年增速: 此处不画"),
+    "vintage_title": ("projected with the data to {vintage} (median, 80% and 95% bands) against the outturns (dots)", "仅用截至{vintage}年的数据预测(中位数及80%/95%区间),圆点为实际值"),
     "origin": ("forecast from", "预测起点"),
     "outturn": ("outturn", "实际值"),
     "swing": ("change in P(attain) from the base", "相对基准的概率变化"),
+    "no_effect": ("no effect", "无影响"),
     "low": ("factor at low", "因素取低值"),
     "high": ("factor at high", "因素取高值"),
     "first_order": ("first-order S1", "一阶指数 S1"),
@@ -111,6 +114,21 @@ def year_axis(ax) -> None:
     from matplotlib.ticker import MaxNLocator
 
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+
+
+def broken_at_gaps(years, values):
+    """Years and values with a NaN inserted inside every gap, so a line plot breaks where years
+    are missing instead of drawing values nobody observed."""
+    import numpy as np
+
+    xs, ys = [], []
+    for year, value in zip(years, values):
+        if xs and year > xs[-1] + 1:
+            xs.append(xs[-1] + 0.5)
+            ys.append(np.nan)
+        xs.append(year)
+        ys.append(value)
+    return xs, ys
 
 
 def show(fig, name: str) -> None:
