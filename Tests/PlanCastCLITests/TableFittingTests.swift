@@ -2,7 +2,7 @@ import Foundation
 import PlanCastReports
 import Testing
 
-/// `attain` and `project` fit their tables to a terminal as `targets` does: on 100 columns no
+/// `attain`, `project` and `backtest` fit their tables to a terminal as `targets` does: on 100 columns no
 /// table line is wider (columns left out in a stated order, text cut with "…", a line saying
 /// what was left out); `--wide` and pipes get the whole table.
 @Suite struct TableFittingTests {
@@ -27,5 +27,28 @@ import Testing
     #expect(whole.contains { $0.contains("──") && DisplayWidth.of($0) > 100 })
     let piped = try PlanCommandTestSupport.run(arguments)
     #expect(piped.status == 0 && !piped.stdout.contains("…") && !piped.stdout.contains("--wide"))
+  }
+
+  /// The backtest leaves out scores before it cuts a series' or a model's name: on 100 columns
+  /// no table line is wider and every indicator and model is whole.
+  @Test func backtestDropsScoresBeforeCuttingNames() throws {
+    let arguments = ["backtest", "--city", "CZT", "--paths", "200", "--origins", "2012:2016"]
+    let fitted = try Self.tableLines(arguments, columns: 100)
+    let rows = fitted.filter { $0.hasPrefix("CZT") || $0.contains("──") }
+    #expect(rows.count > 10)
+    #expect(rows.allSatisfy { DisplayWidth.of($0) <= 100 }, "\(rows.map(DisplayWidth.of))")
+    #expect(!rows.contains { $0.contains("…") }, "\(rows.filter { $0.contains("…") })")
+    #expect(
+      rows.contains {
+        $0.contains("energy_intensity_change") && $0.contains("declared: energy_intensity")
+      })
+    #expect(
+      fitted.contains { $0.hasPrefix("(left out to fit the terminal: Winkler 95, Winkler 80") })
+    let whole = try Self.tableLines(arguments + ["--wide"], columns: 100)
+    #expect(whole.contains { $0.contains("Winkler 95") && $0.contains("MAPE %") })
+    #expect(
+      whole.contains {
+        $0.hasPrefix("CZT") && $0.contains("gdp_real_growth") && $0.contains("  –  ")
+      })
   }
 }

@@ -37,6 +37,7 @@ public struct BacktestCommand: ParsableCommand {
   @OptionGroup var window: BacktestWindowOptions
   @OptionGroup var selection: SeriesSelection
   @OptionGroup var simulation: SimulationOptions
+  @OptionGroup var tableWidth: TableWidthOption
 
   @Option(help: "Output format.")
   var format: OutputFormat = .table
@@ -79,12 +80,16 @@ public struct BacktestCommand: ParsableCommand {
       for t in model.plan.targets {
         targets["\(t.region)|\(t.indicator)", default: []].append(t.id)
       }
-      let report = BacktestReport(rows: rows, targets: targets)
+      let rates = Set(model.data.catalog.indicators.filter { $0.kind == .rate }.map(\.id))
+      let report = BacktestReport(rows: rows, targets: targets, rates: rates)
       switch format {
       case .json: print(report.json().render())
       case .table:
-        print(TextTableRenderer.render(report.table(digits: 3)))
-        print(report.verdictText(), terminator: "")
+        let maxWidth = tableWidth.maxWidth
+        let (table, leftOut) = report.displayTable(maxWidth: maxWidth)
+        print(TextTableRenderer.render(table, maxWidth: maxWidth), terminator: "")
+        if let leftOut { print(leftOut) }
+        print("\n" + report.verdictText(maxWidth: maxWidth), terminator: "")
       case .csv, .markdown: print(format.render(report.table(digits: nil)), terminator: "")
       }
     }

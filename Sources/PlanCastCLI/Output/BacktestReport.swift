@@ -5,16 +5,22 @@ struct BacktestReport {
   let rows: [SeriesBacktest.Row]
   /// Target ids by "area|indicator", to say which targets a series drives.
   var targets: [String: [String]] = [:]
+  /// Indicators that are annual rates: no MAPE on the terminal (a percentage of a rate near
+  /// zero means nothing; CSV and JSON keep it).
+  var rates: Set<String> = []
 
   var verdicts: [BacktestVerdict] { BacktestVerdict.verdicts(rows) }
 
   /// The verdict block: per series, the declared model against the better of naive and drift
   /// on the same forecasts, with a warning where the declared model loses.
-  func verdictText() -> String {
+  /// `maxWidth` fits the table to a terminal, leaving out the benchmark's and the declared
+  /// model's 95% coverage, the targets, then the 80% coverages, before any name is cut, and
+  /// saying so.
+  func verdictText(maxWidth: Int? = nil) -> String {
     var table = Table(
       headers: [
-        "city", "indicator", "targets", "declared", "mase", "cov80", "cov95", "benchmark", "mase",
-        "cov80", "cov95", "n", "verdict",
+        "city", "indicator", "targets", "declared", "MASE", "in 80%", "in 95%", "benchmark",
+        "bm MASE", "bm in 80%", "bm in 95%", "n", "verdict",
       ],
       alignments: [.left, .left, .left, .left] + Array(repeating: .right, count: 3) + [.left]
         + Array(repeating: .right, count: 4) + [.left])
@@ -24,8 +30,9 @@ struct BacktestReport {
       func cells(_ s: AccuracySummary?) -> [String] {
         guard let s else { return ["–", "–", "–"] }
         return [
-          NumberText.fixed(s.mase, digits: 2), NumberText.fixed(s.coverage80, digits: 2),
-          NumberText.fixed(s.coverage95, digits: 2),
+          NumberText.fixed(s.mase, digits: 2),
+          NumberText.fixed(s.coverage80 * 100, digits: 0) + "%",
+          NumberText.fixed(s.coverage95 * 100, digits: 0) + "%",
         ]
       }
       let declared = v.declaredModel.map { $0.replacingOccurrences(of: "declared: ", with: "") }
@@ -53,9 +60,44 @@ struct BacktestReport {
             + "model have no finite mean and are left out of the verdict")
       }
     }
+    let (fitted, dropped) = TextTableRenderer.dropping(
+      table, columns: [10, 6, 2, 9, 5], toFit: maxWidth, beforeCuttingText: true)
+    let leftOut = TableWidthOption.leftOutLine(dropped, language: .en).map { $0 + "\n" } ?? ""
     return "Verdict per series: the declared model against the better of naive and drift, scored "
-      + "on the forecasts both made\n\n" + TextTableRenderer.render(table)
-      + (warnings.isEmpty ? "" : "\n" + warnings.joined(separator: "\n") + "\n")
+      + "on the forecasts both made\n\n" + TextTableRenderer.render(fitted, maxWidth: maxWidth)
+      + leftOut + (warnings.isEmpty ? "" : "\n" + warnings.joined(separator: "\n") + "\n")
+  }
+
+  /// The terminal table: numbers rounded to what they support (RMSE and Winkler scores by
+  /// their size, MASE to 2 decimals, coverage in whole %), no MAPE for annual rates. On a narrow
+  /// terminal the Winkler scores, then RMSE and MAPE are left out before any name is cut (and
+  /// the line says so).
+  func displayTable(maxWidth: Int?) -> (table: Table, leftOut: String?) {
+    var table = Table(
+      headers: [
+        "city", "indicator", "model", "n", "MAPE %", "RMSE", "MASE", "in 80%", "in 95%",
+        "Winkler 80", "Winkler 95",
+      ],
+      alignments: [.left, .left, .left] + Array(repeating: .right, count: 8))
+    for row in rows {
+      guard let s = row.summary else {
+        table.append(
+          [row.area, row.indicator, row.model, "0", "–", "–", "–", "–", "–", "–", "–"])
+        continue
+      }
+      let digits = NumberText.decimals(bySizeOf: [s.rmse, s.winkler80, s.winkler95])
+      func sized(_ x: Double) -> String { NumberText.fixed(x, digits: digits) }
+      func percent(_ x: Double) -> String { NumberText.fixed(x * 100, digits: 0) + "%" }
+      table.append([
+        row.area, row.indicator, row.model, "\(s.count)",
+        rates.contains(row.indicator) ? "–" : NumberText.fixed(s.mape, digits: 1), sized(s.rmse),
+        NumberText.fixed(s.mase, digits: 2), percent(s.coverage80), percent(s.coverage95),
+        sized(s.winkler80), sized(s.winkler95),
+      ])
+    }
+    let (fitted, dropped) = TextTableRenderer.dropping(
+      table, columns: [10, 9, 5, 4], toFit: maxWidth, beforeCuttingText: true)
+    return (fitted, TableWidthOption.leftOutLine(dropped, language: .en))
   }
 
   /// `digits` rounds for the terminal; `nil` keeps full precision (CSV, Markdown).

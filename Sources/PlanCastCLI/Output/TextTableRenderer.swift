@@ -36,15 +36,19 @@ enum TextTableRenderer {
 
   /// `table` without the `droppable` columns (left out in that order) that it cannot keep and
   /// still be narrowed to `maxWidth`; with the headers left out. nil `maxWidth`: all kept.
+  /// `beforeCuttingText`: drop them before any text is cut (for tables whose text columns are
+  /// identifiers a reader needs whole).
   static func dropping(
-    _ table: Table, columns droppable: [Int], toFit maxWidth: Int?, separator: String = "  "
+    _ table: Table, columns droppable: [Int], toFit maxWidth: Int?, separator: String = "  ",
+    beforeCuttingText: Bool = false
   ) -> (table: Table, dropped: [String]) {
     guard let maxWidth else { return (table, []) }
     var kept = Array(table.headers.indices)
     var dropped: [String] = []
     func narrowest(_ t: Table) -> Int {
-      floors(naturalWidths(t), table: t).reduce(0, +) + separator.count
-        * max(0, t.headers.count - 1)
+      let widths = naturalWidths(t)
+      return (beforeCuttingText ? widths : floors(widths, table: t)).reduce(0, +)
+        + separator.count * max(0, t.headers.count - 1)
     }
     func subset(_ columns: [Int]) -> Table {
       Table(
