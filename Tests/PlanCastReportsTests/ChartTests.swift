@@ -231,7 +231,25 @@ final class SVGInspector: NSObject, XMLParserDelegate {
       }, language: .en)
     let inspector = try SVGInspector.parse(BacktestChart.svg(data))
     #expect(inspector.counts["polyline"] == 3)
-    #expect(inspector.texts.contains("forecast from origin (2014–2016)"))
+    #expect(inspector.texts.contains("forecast from origin (2014–2016), bars: 80% interval"))
     #expect(inspector.texts.contains("2014") && inspector.texts.contains("2016"))
+  }
+
+  /// Outturn and forecast lines break at missing years (2017–2018 unpublished): no line is
+  /// drawn across the gap, the points on both sides are.
+  @Test func backtestChartBreaksLinesAtMissingYears() throws {
+    let years = Array(2010...2016) + [2019, 2020]
+    let data = BacktestChartData(
+      title: "CZT · growth", valueTitle: "%",
+      actual: years.map { YearValue(year: $0, value: 10 - Double($0 - 2010) * 0.5) },
+      paths: [
+        .init(
+          origin: 2016,
+          points: [2019, 2020].map { .init(year: $0, mean: 6, lo80: 4, hi80: 8) })
+      ], language: .zh)
+    let inspector = try SVGInspector.parse(BacktestChart.svg(data))
+    // Outturn: 2010–2016 and 2019–2020; the forecast: 2019–2020 (2016 alone is no line).
+    #expect(inspector.counts["polyline"] == 3)
+    #expect(inspector.texts.contains("各起点的预测(2016),竖线为80%区间"))
   }
 }

@@ -36,6 +36,8 @@ public struct BacktestChartData: Sendable {
   public var actualLabel: String
   /// Legend text for the forecasts, given the first and last origin.
   public var forecastLabel: String
+  /// "origin" in the chart's language (tooltips).
+  public var originWord: String
 
   public init(
     title: String, subtitle: String? = nil, valueTitle: String, actual: [YearValue],
@@ -50,7 +52,10 @@ public struct BacktestChartData: Sendable {
     let last = paths.map(\.origin).max()
     let range = first.map { f in last.map { $0 == f ? "\(f)" : "\(f)–\($0)" } ?? "\(f)" } ?? ""
     actualLabel = language == .zh ? "实际值" : "outturn"
-    forecastLabel = language == .zh ? "各起点的预测(\(range))" : "forecast from origin (\(range))"
+    forecastLabel =
+      language == .zh
+      ? "各起点的预测(\(range)),竖线为80%区间" : "forecast from origin (\(range)), bars: 80% interval"
+    originWord = language == .zh ? "起点" : "origin"
   }
 }
 
@@ -82,8 +87,12 @@ public enum BacktestChart {
     let years = data.actual.map(\.year) + data.paths.flatMap { $0.points.map(\.year) } + origins
     let (_, x, y) = Axes.overYears(
       &canvas, values: values, years: years, top: top, valueTitle: data.valueTitle)
-    canvas.polyline(
-      data.actual.map { (x(Double($0.year)), y($0.value)) }, stroke: ChartStyle.history, width: 2)
+    // Lines break where years are missing: a line across a gap would draw values nobody
+    // observed (outturns) or that were not scored (forecasts).
+    for run in FanChart.consecutiveRuns(data.actual) where run.count > 1 {
+      canvas.polyline(
+        run.map { (x(Double($0.year)), y($0.value)) }, stroke: ChartStyle.history, width: 2)
+    }
     for point in data.actual {
       canvas.circle(
         cx: x(Double(point.year)), cy: y(point.value), r: 2.5, fill: ChartStyle.history,
@@ -91,9 +100,9 @@ public enum BacktestChart {
     }
     for path in data.paths {
       let c = color(path.origin)
-      var line = path.points.map { (x(Double($0.year)), y($0.mean)) }
+      var line = path.points.map { YearValue(year: $0.year, value: $0.mean) }
       if let start = data.actual.first(where: { $0.year == path.origin }) {
-        line.insert((x(Double(start.year)), y(start.value)), at: 0)
+        line.insert(start, at: 0)
       }
       for p in path.points {
         if let lo = p.lo80, let hi = p.hi80 {
@@ -102,11 +111,13 @@ public enum BacktestChart {
             width: 1.5, opacity: 0.45)
         }
       }
-      canvas.polyline(line, stroke: c, width: 1.5)
+      for run in FanChart.consecutiveRuns(line) where run.count > 1 {
+        canvas.polyline(run.map { (x(Double($0.year)), y($0.value)) }, stroke: c, width: 1.5)
+      }
       for p in path.points {
         canvas.circle(
           cx: x(Double(p.year)), cy: y(p.mean), r: 2.5, fill: c,
-          title: "origin \(path.origin) → \(p.year): \(NumberLabel.compact(p.mean))")
+          title: "\(data.originWord) \(path.origin) → \(p.year): \(NumberLabel.compact(p.mean))")
       }
     }
     return canvas.render(title: data.title, description: data.subtitle)
