@@ -24,7 +24,7 @@ import Testing
   static let labelWords = [
     "median", "interval", "probability", "scenario", "draws", "target", "targets", "status",
     "evidence", "observed", "projection", "missing", "seed", "sweep", "computed", "proxy",
-    "values", "members", "weighted", "footnote", "without", "data",
+    "values", "members", "weighted", "footnote", "without", "data", "declared",
   ]
 
   static func englishLabels() throws -> [String] {

@@ -67,4 +67,9 @@ public struct ModelNames: Sendable {
   public func area(_ id: String) -> String { model.data.areaName(id, language) }
   public func indicator(_ id: String) -> String { model.data.indicatorName(id, language) }
   public func unit(_ id: String) -> String { model.config.units[id]?.name(language) ?? id }
+  /// A forecasting model's name for a reader ("declared: ar" reads "声明的 ar" in Chinese);
+  /// exports keep the name as the engine gives it.
+  public func forecaster(_ name: String) -> String {
+    language == .zh ? name.replacingOccurrences(of: "declared: ", with: "声明的 ") : name
+  }
 }

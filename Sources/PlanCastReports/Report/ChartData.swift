@@ -78,7 +78,7 @@ public enum ChartData {
     actual.sort { $0.year < $1.year }
     let summary = row.summary.map {
       language == .zh
-        ? "模型 \(row.model); MASE \(NumberLabel.format($0.mase, decimals: 2)), 80%覆盖率 \(NumberLabel.format($0.coverage80 * 100, decimals: 0))%"
+        ? "模型 \(names.forecaster(row.model)); MASE \(NumberLabel.format($0.mase, decimals: 2)), 80%覆盖率 \(NumberLabel.format($0.coverage80 * 100, decimals: 0))%"
         : "model \(row.model); MASE \(NumberLabel.format($0.mase, decimals: 2)), 80% coverage \(NumberLabel.format($0.coverage80 * 100, decimals: 0))%"
     }
     return BacktestChartData(

@@ -223,10 +223,16 @@ public struct PlanReport: Sendable {
         body: "<p>" + t("No backtest was run.", "未运行回测。") + "</p>")
     }
     let scored = backtest.filter { $0.summary != nil }
-    let accuracy = BacktestTables.accuracy(scored, model: model, language: language).selecting([
+    var accuracy = BacktestTables.accuracy(scored, model: model, language: language).selecting([
       "area_name", "indicator_name", "model", "n", "mape", "rmse", "mase", "coverage80",
       "coverage95",
     ])
+    let names = ModelNames(model: model, language: language)
+    accuracy.rows = accuracy.rows.map { row in
+      var row = row
+      row[2] = .text(names.forecaster(row[2].text))
+      return row
+    }
     var figures: [String] = []
     var seen: [String] = []
     for row in backtest where !seen.contains(row.area + "|" + row.indicator) {
