@@ -2,7 +2,7 @@ import Foundation
 import PlanCastReports
 import Testing
 
-/// `attain`, `project` and `backtest` fit their tables to a terminal as `targets` does: on 100 columns no
+/// `attain`, `project`, `data` and `backtest` fit their tables to a terminal as `targets` does: on 100 columns no
 /// table line is wider (columns left out in a stated order, text cut with "…", a line saying
 /// what was left out); `--wide` and pipes get the whole table.
 @Suite struct TableFittingTests {
@@ -15,11 +15,13 @@ import Testing
 
   @Test(arguments: [
     ["attain", "--draws", "1000"], ["attain", "--draws", "1000", "--lang", "zh"], ["project"],
-    ["project", "--lang", "zh"],
+    ["project", "--lang", "zh"], ["data"], ["data", "--lang", "zh"],
   ])
   func fitsOneHundredColumnsUnlessWide(arguments: [String]) throws {
     let fitted = try Self.tableLines(arguments, columns: 100)
-    let rows = fitted.filter { $0.hasPrefix("T0") || $0.contains("──") }
+    let rows = fitted.filter {
+      $0.hasPrefix("T0") || $0.contains("──") || $0.contains("gdp_nominal") || $0.contains("地区生产总值")
+    }
     #expect(!rows.isEmpty)
     #expect(rows.allSatisfy { DisplayWidth.of($0) <= 100 }, "\(rows.map(DisplayWidth.of))")
     #expect(fitted.contains { $0.contains("--wide") }, "says what was left out")

@@ -25,6 +25,7 @@ struct DataCoverageCommand: ParsableCommand {
   @OptionGroup var language: LanguageOption
   @Option(name: .long, help: "Output format.")
   var format: OutputFormat = .table
+  @OptionGroup var tableWidth: TableWidthOption
 
   func run() throws {
     try reportingFailures {
@@ -32,10 +33,18 @@ struct DataCoverageCommand: ParsableCommand {
       let report = DataReport(model: model, language: language.lang)
       switch format {
       case .json: print(report.coverageJSON().render())
-      default:
-        let (table, notes) = report.coverageTable()
-        print(format.render(table), terminator: "")
-        if format == .table && !notes.isEmpty { print("\n" + notes.joined(separator: "\n")) }
+      case .csv, .markdown: print(format.render(report.coverageTable().0), terminator: "")
+      case .table:
+        let (full, notes) = report.coverageTable()
+        // On a narrow terminal the indicator code goes first, then names are cut.
+        let maxWidth = tableWidth.maxWidth
+        let (table, dropped) = TextTableRenderer.dropping(
+          full, columns: [1], toFit: maxWidth, beforeCuttingText: true)
+        print(TextTableRenderer.render(table, maxWidth: maxWidth), terminator: "")
+        if let line = TableWidthOption.leftOutLine(dropped, language: language.lang) {
+          print(line)
+        }
+        if !notes.isEmpty { print("\n" + notes.joined(separator: "\n")) }
       }
     }
   }
