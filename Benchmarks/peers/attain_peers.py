@@ -114,6 +114,32 @@ def draw_ar_parameters(m, n, rng):
     return beta, sigma
 
 
+def calibrate(path, calibration, rates):
+    """PlanCast's reference-class calibration of simulated growth paths (n × H), in place of
+    none when `calibration` is None: on the cumulative log growth c_h, c'_h = m_h + b_h +
+    λ_h·(c_h − m_h), with b_h = b_H·h/H and λ_h = λ_H beyond the calibrated horizons."""
+    import numpy as np
+
+    if calibration is None:
+        return path
+    bias = np.asarray(calibration["bias"], dtype=float)
+    scale = np.asarray(calibration["scale"], dtype=float)
+    centre = np.asarray(calibration["centre"], dtype=float)
+    n, horizon = path.shape
+    if horizon > centre.size:
+        raise SystemExit("numpy peer: calibrated path longer than the exported centre path")
+    calibrated_horizons = bias.size
+    h = np.arange(1, horizon + 1)
+    b = np.where(h <= calibrated_horizons, bias[np.minimum(h, calibrated_horizons) - 1],
+                 bias[-1] * h / calibrated_horizons)
+    lam = scale[np.minimum(h, calibrated_horizons) - 1]
+    step = 100 * np.log1p(np.maximum(path, -99.99) / 100) if rates else path
+    c = np.cumsum(step, axis=1)
+    m = centre[:horizon]
+    out = np.diff(m + b + lam * (c - m), axis=1, prepend=0.0)
+    return 100 * np.expm1(out / 100) if rates else out
+
+
 def simulate_ar_growth(m, z, rng):
     """Working growth for the z.shape[1] years after the model's last observation; z holds the
     innovations of those years (latent bridge years draw their own)."""
@@ -146,7 +172,7 @@ def simulate_ar_growth(m, z, rng):
         hist.append(x)
         if year > last:
             out[:, year - last - 1] = x
-    return out
+    return calibrate(out, m.get("calibration"), m["input"] != "levels")
 
 
 def simulate_series(s, innov, rng):

@@ -99,7 +99,9 @@ public protocol SimulationDescribing {
 
 extension FittedGrowthAutoregression: SimulationDescribing {
   /// `model: "ar"`; the AR recursion's data: order, trend, steps, reference and start years,
-  /// the first lags and observed bridge years, `centre_shift` and the parameter draw.
+  /// the first lags and observed bridge years, `centre_shift`, the parameter draw, and the
+  /// reference-class calibration of the simulated path (`bias`, `scale`, the point path's
+  /// cumulative growth `centre`) or null.
   public var simulationDescription: [String: Any] {
     [
       "model": "ar", "order": spec.order, "trend": spec.trend, "steps": spec.stepYears,
@@ -108,6 +110,9 @@ extension FittedGrowthAutoregression: SimulationDescribing {
       "reference": rowYears.last!, "start_year": startYear, "initial_history": initialHistory,
       "bridge": bridge.map { $0 as Any? ?? NSNullMarker.null }, "centre_shift": centreShift,
       "uncertainty": uncertainty.simulationDescription,
+      "calibration": spec.calibration.map {
+        ["bias": $0.bias, "scale": $0.scale, "centre": calibrationCentre] as [String: Any]
+      } ?? NSNullMarker.null,
     ]
   }
 }
