@@ -407,7 +407,9 @@ struct RawWorkspace {
       Workspace.drawShocks(engine: engine, block: block, seed: seed, into: $0)
     }
     for (local, draw) in block.enumerated() {
-      effects.drawValues(seed: seed, path: UInt64(draw), into: &values)
+      values.withUnsafeMutableBufferPointer {
+        effects.drawValues(seed: seed, path: UInt64(draw), into: $0)
+      }
       for (a, v) in values.enumerated() { store.values[draw * store.assumptions + a] = v }
       for (k, s) in engine.series.enumerated() {
         let horizon = s.horizon

@@ -105,7 +105,7 @@ struct ScenarioEffects: Sendable {
   }
 
   /// Draws every assumption's value for one path (fixed values are returned as they are).
-  func drawValues(seed: UInt64, path: UInt64, into values: inout [Double]) {
+  func drawValues(seed: UInt64, path: UInt64, into values: UnsafeMutableBufferPointer<Double>) {
     for k in valueSpecs.indices {
       switch valueSpecs[k] {
       case .fixed(let v): values[k] = v

@@ -91,32 +91,19 @@ struct TargetMeasure: Sendable {
     }
   }
 
-  /// The target quantity on a path (nil when a needed year has no value).
-  func quantity(path: UnsafeBufferPointer<Double>) -> Double? {
-    // Same operations in the same order as folding every year of `years`; the observed years
-    // (which come first) are folded once in `observedPart`.
+  /// What the quantity needs on a path, for the per-draw loop.
+  var quantity: TargetQuantity {
+    let kind: TargetQuantity.Kind
     switch target.form {
-    case .level, .share:
-      if target.year <= lastObserved { return observedPart }
-      let h = target.year - firstProjected
-      return h < path.count ? path[h] : nil
-    case .averageGrowth:
-      guard var product = observedPart, projectedIndices.upperBound <= path.count else {
-        return nil
-      }
-      for h in projectedIndices { product *= 1 + path[h] / 100 }
-      return 100 * (pow(product, 1 / Double(years.count)) - 1)
-    case .changeVersusBase:
-      guard var product = observedPart, projectedIndices.upperBound <= path.count else {
-        return nil
-      }
-      for h in projectedIndices { product *= 1 + path[h] / 100 }
-      return 100 * (product - 1)
-    case .cumulative:
-      guard var sum = observedPart, projectedIndices.upperBound <= path.count else { return nil }
-      for h in projectedIndices { sum += path[h] }
-      return sum
+    case .level, .share: kind = .level
+    case .averageGrowth: kind = .averageGrowth
+    case .changeVersusBase: kind = .changeVersusBase
+    case .cumulative: kind = .cumulative
     }
+    return TargetQuantity(
+      series: seriesIndex, kind: kind, targetYear: target.year, lastObserved: lastObserved,
+      firstProjected: firstProjected, observedPart: observedPart,
+      projectedIndices: projectedIndices, yearCount: years.count)
   }
 
   /// The path's own average change per projected year, in the shift space's terms: growth %
@@ -182,3 +169,45 @@ struct TargetMeasure: Sendable {
 #elseif canImport(Darwin)
   import Darwin
 #endif
+
+/// A target's quantity on a simulated path, with nothing but numbers: the per-draw loop reads
+/// this rather than ``TargetMeasure``, whose ``Target`` (names, wording, notes) a copy would
+/// retain string by string.
+struct TargetQuantity: Sendable {
+  enum Kind: Sendable { case level, averageGrowth, changeVersusBase, cumulative }
+
+  /// The series whose path the quantity reads.
+  let series: Int
+  let kind: Kind
+  let targetYear: Int
+  let lastObserved: Int
+  let firstProjected: Int
+  /// As ``TargetMeasure/observedPart``.
+  let observedPart: Double?
+  let projectedIndices: Range<Int>
+  /// The years of the period (for the average).
+  let yearCount: Int
+
+  /// The target quantity on a path (nil when a needed year has no value).
+  func quantity(path: UnsafeBufferPointer<Double>) -> Double? {
+    // Same operations in the same order as folding every year of the period; the observed
+    // years (which come first) are folded once in `observedPart`.
+    switch kind {
+    case .level:
+      if targetYear <= lastObserved { return observedPart }
+      let h = targetYear - firstProjected
+      return h < path.count ? path[h] : nil
+    case .averageGrowth, .changeVersusBase:
+      guard var product = observedPart, projectedIndices.upperBound <= path.count else {
+        return nil
+      }
+      for h in projectedIndices { product *= 1 + path[h] / 100 }
+      return kind == .averageGrowth
+        ? 100 * (pow(product, 1 / Double(yearCount)) - 1) : 100 * (product - 1)
+    case .cumulative:
+      guard var sum = observedPart, projectedIndices.upperBound <= path.count else { return nil }
+      for h in projectedIndices { sum += path[h] }
+      return sum
+    }
+  }
+}

@@ -24,7 +24,8 @@ struct Workspace {
   /// every array it holds).
   let dimension: Int
   let firstShockYear: Int
-  let measures: [TargetMeasure]
+  /// What each measured target's quantity needs, without the target's names and texts.
+  let quantities: [TargetQuantity]
   /// The series some measured target reads, in series order. The others (fitted because a
   /// target named them, but left without a probability, and kept in the shock correlation) are
   /// not simulated: each series draws its parameters from its own stream, so skipping one
@@ -70,7 +71,7 @@ struct Workspace {
     simulators = engine.series.map { $0.fitted?.pathSimulator }
     dimension = engine.dimension
     firstShockYear = engine.shockYears.lowerBound
-    measures = engine.measures
+    quantities = engine.measures.map(\.quantity)
     var read = Set(engine.measures.map(\.seriesIndex))
     products = read.sorted().compactMap { k in
       engine.series[k].product.flatMap { engine.series[k].horizon > 0 ? (k, $0) : nil }
@@ -113,21 +114,13 @@ struct Workspace {
     shocks.withUnsafeMutableBufferPointer {
       Self.drawShocks(engine: engine, block: block, seed: seed, into: $0)
     }
-    for (local, draw) in block.enumerated() {
-      simulateDraw(local: local, draw: draw, seed: seed, effects: effects, store: store)
-    }
-  }
-
-  private mutating func simulateDraw(
-    local: Int, draw: Int, seed: UInt64, effects: ScenarioEffects, store: DrawStore
-  ) {
-    // Read what a draw needs; copying the whole engine here would retain every array it holds
-    // on every draw, and two threads doing that contend on the reference counts.
+    // Bound once per block, not per draw: binding an array retains its buffer, which every
+    // thread's workspace shares with the engine, so per-draw bindings made the threads contend
+    // on the same reference counts.
     let dimension = dimension
     let years = years
     let firstShockYear = firstShockYear
-    let measures = measures
-    effects.drawValues(seed: seed, path: UInt64(draw), into: &values)
+    let quantities = quantities
     let innovationOffsets = innovationOffsets
     let pathOffsets = pathOffsets
     let plans = plans
@@ -135,49 +128,45 @@ struct Workspace {
     let measuredSeries = measuredSeries
     let products = products
     let residualScales = effects.residualScales
-    values.withUnsafeBufferPointer { values in
+    values.withUnsafeMutableBufferPointer { values in
       shocks.withUnsafeBufferPointer { shocks in
         innovations.withUnsafeMutableBufferPointer { innovations in
           paths.withUnsafeMutableBufferPointer { paths in
-            for k in measuredSeries {
-              let s = plans[k]
-              let horizon = s.horizon
-              let scale = residualScales[k]
-              let components = s.components
-              let z = UnsafeMutableBufferPointer(
-                rebasing: innovations[
-                  innovationOffsets[k]..<(innovationOffsets[k] + horizon * components)])
-              let offset = s.componentOffset
-              for h in 0..<horizon {
-                let column = local * years + (s.firstProjected + h - firstShockYear)
-                for j in 0..<components {
-                  z[h * components + j] = scale * shocks[column * dimension + offset + j]
+            func path(_ k: Int) -> UnsafeMutableBufferPointer<Double> {
+              UnsafeMutableBufferPointer(
+                rebasing: paths[pathOffsets[k]..<(pathOffsets[k] + Swift.max(0, plans[k].horizon))])
+            }
+            for (local, draw) in block.enumerated() {
+              effects.drawValues(seed: seed, path: UInt64(draw), into: values)
+              for k in measuredSeries {
+                let s = plans[k]
+                let horizon = s.horizon
+                let scale = residualScales[k]
+                let components = s.components
+                let z = UnsafeMutableBufferPointer(
+                  rebasing: innovations[
+                    innovationOffsets[k]..<(innovationOffsets[k] + horizon * components)])
+                let offset = s.componentOffset
+                for h in 0..<horizon {
+                  let column = local * years + (s.firstProjected + h - firstShockYear)
+                  for j in 0..<components {
+                    z[h * components + j] = scale * shocks[column * dimension + offset + j]
+                  }
                 }
+                var generator = Philox(seed: seed &+ s.streamKey, stream: UInt64(draw))
+                let out = path(k)
+                simulators[k]?(UnsafeBufferPointer(z), &generator, out)
+                effects.apply(series: k, values: UnsafeBufferPointer(values), path: out)
               }
-              var generator = Philox(seed: seed &+ s.streamKey, stream: UInt64(draw))
-              let out = UnsafeMutableBufferPointer(
-                rebasing: paths[pathOffsets[k]..<(pathOffsets[k] + horizon)])
-              simulators[k]?(UnsafeBufferPointer(z), &generator, out)
-              effects.apply(series: k, values: values, path: out)
-            }
-            for (k, product) in products {
-              func path(_ j: Int) -> UnsafeBufferPointer<Double> {
-                UnsafeBufferPointer(
-                  rebasing: paths[
-                    pathOffsets[j]..<(pathOffsets[j] + Swift.max(0, plans[j].horizon))])
+              for (k, product) in products {
+                product.fill(
+                  path(k), share: UnsafeBufferPointer(path(product.share)),
+                  base: UnsafeBufferPointer(path(product.base)))
               }
-              product.fill(
-                UnsafeMutableBufferPointer(
-                  rebasing: paths[pathOffsets[k]..<(pathOffsets[k] + plans[k].horizon)]),
-                share: path(product.share), base: path(product.base))
-            }
-            measures.withUnsafeBufferPointer { measures in
-              for t in 0..<measures.count {
-                let k = measures[t].seriesIndex
-                let path = UnsafeBufferPointer(
-                  rebasing: paths[
-                    pathOffsets[k]..<(pathOffsets[k] + Swift.max(0, plans[k].horizon))])
-                store.quantity[t][draw] = measures[t].quantity(path: path) ?? .nan
+              for t in quantities.indices {
+                store.quantity[t][draw] =
+                  quantities[t].quantity(path: UnsafeBufferPointer(path(quantities[t].series)))
+                  ?? .nan
               }
             }
           }
