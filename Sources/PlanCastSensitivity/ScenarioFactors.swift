@@ -27,6 +27,13 @@ public struct FactorRange: Sendable, Equatable {
 /// uniform on `low ... high`.
 public enum ScenarioFactors {
   /// The factors named in `names` (all assumptions with a range or a distribution when empty).
+  /// Whether a sweep varies `assumption` by default: it has a low/high range or a
+  /// distribution (residual scales are never varied).
+  public static func isVariable(_ assumption: Assumption) -> Bool {
+    assumption.effect != .residualScale
+      && ((assumption.low != nil && assumption.high != nil) || assumption.value.isRandom)
+  }
+
   public static func make(scenario: Scenario, names: [String], ranges: [FactorRange])
     throws(SensitivityError) -> [FactorSpec]
   {
@@ -42,9 +49,7 @@ public enum ScenarioFactors {
     let chosen =
       names.isEmpty
       ? scenario.assumptions.filter { a in
-        a.effect != .residualScale
-          && ((a.low != nil && a.high != nil) || a.value.isRandom
-            || ranges.contains { $0.name == a.name })
+        isVariable(a) || (a.effect != .residualScale && ranges.contains { $0.name == a.name })
       } : names.map { n in scenario.assumptions.first { $0.name == n }! }
     guard !chosen.isEmpty else {
       throw .invalid(

@@ -194,6 +194,24 @@ import Testing
     #expect(abs(cells[2] * 100 - dashboard) < 0.051, "base \(cells[2]) vs dashboard \(dashboard)%")
   }
 
+  /// A model whose scenario varies nothing (the 13th plan's baseline has no ranged assumption)
+  /// still gets its report; the sensitivity section says why it is empty.
+  @Test func reportWithoutVariableAssumptionsSaysSo() throws {
+    let dir = try ExportTestTools.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let html = dir.appendingPathComponent("report.html")
+    let model = PlanCommandTestSupport.repositoryRoot.appendingPathComponent("Models/china-13fyp")
+    let result = try PlanCommandTestSupport.run(
+      ["report", "--to", html.path, "--model", model.path] + Self.quick)
+    #expect(result.status == 0, "\(result.stderr)")
+    let page = try String(contentsOf: html, encoding: .utf8)
+    let sensitivity = try #require(
+      page.components(separatedBy: "<section id=\"sensitivity\">").dropFirst().first?
+        .components(separatedBy: "</section>").first)
+    #expect(sensitivity.contains("Scenario baseline has no assumption with a low/high range"))
+    #expect(!sensitivity.contains("<svg"))
+  }
+
   @Test func unwritableDestinationIsADataError() throws {
     let result = try PlanCommandTestSupport.run(
       ["report", "--to", "/nonexistent-plancast/report.html"] + Self.quick + Self.model)

@@ -4,6 +4,7 @@ import PlanCastAttainment
 import PlanCastForecasting
 import PlanCastPlan
 import PlanCastReports
+import PlanCastSensitivity
 
 /// `plancast report`: one self-contained HTML page with every table and chart.
 public struct ReportCommand: ParsableCommand {
@@ -68,9 +69,11 @@ public struct ReportCommand: ParsableCommand {
       let (attainment, skipped) =
         model.specifications == nil || model.scenarios.isEmpty
         ? ([], []) : try attainmentOptions.run(model: model, seed: simulation.seed)
+      // One factor at a time on the sweep scenario, when some assumption of it can vary.
+      let sweepScenario = attainment.isEmpty ? nil : try attainmentOptions.sweepScenario(of: model)
+      let variable = sweepScenario?.assumptions.contains(where: ScenarioFactors.isVariable) == true
       let sensitivity =
-        attainment.isEmpty
-        ? nil : try attainmentOptions.oneAtATime(model: model, seed: simulation.seed)
+        variable ? try attainmentOptions.oneAtATime(model: model, seed: simulation.seed) : nil
       let averagePaths =
         attainment.isEmpty
         ? [] : try attainmentOptions.averagePaths(model: model, seed: simulation.seed)
@@ -88,10 +91,14 @@ public struct ReportCommand: ParsableCommand {
             ]
           } ?? []))
       if !attainment.isEmpty { manifest.scenario = attainmentOptions.scenario }
-      var sections =
-        try sensitivity.map {
-          [try $0.section(language: lang, attainmentDraws: attainmentOptions.draws)]
-        } ?? []
+      var sections: [HTMLDocument.Section] = []
+      if let sensitivity {
+        sections.append(
+          try sensitivity.section(language: lang, attainmentDraws: attainmentOptions.draws))
+      } else if let sweepScenario {
+        sections.append(
+          SensitivitySection.nothingToVary(scenario: sweepScenario.id, language: lang))
+      }
       if let section = try vintageSection(model: model, request: request, language: lang) {
         sections.append(section.section())
         manifest.options.append(("vintage", .int(section.vintage)))

@@ -29,6 +29,18 @@ public struct SensitivitySection: Sendable {
     self.language = language
   }
 
+  /// The section when the scenario has nothing to vary (no assumption with a low/high range or
+  /// a distribution): it says so, and how to give one.
+  public static func nothingToVary(scenario: String, language: Language) -> HTMLDocument.Section {
+    let text =
+      language == .zh
+      ? "情景 \(scenario) 中没有带低值/高值范围或分布的假设,无可变动的因素。请在情景文件的假设中添加 low 和 high。"
+      : "Scenario \(scenario) has no assumption with a low/high range or a distribution: there is nothing to vary. Add low and high to an assumption in the scenario file."
+    return .init(
+      id: "sensitivity", heading: language == .zh ? "敏感性分析" : "Sensitivity",
+      body: "<p>\(HTMLDocument.escape(text))</p>")
+  }
+
   public func section() -> HTMLDocument.Section {
     let zh = language == .zh
     let perPoint = NumberLabel.format(Double(draws), decimals: 0)
