@@ -68,6 +68,26 @@ import Testing
       """, [schemas, dir.path])
   }
 
+  /// `export` (all) on a model whose scenario varies nothing leaves the sweep out and says so;
+  /// asked for alone, the sweep is a usage error.
+  @Test func allLeavesOutASweepWithNothingToVary() throws {
+    let dir = try ExportTestTools.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let model = [
+      "--model",
+      PlanCommandTestSupport.repositoryRoot.appendingPathComponent("Models/china-13fyp").path,
+    ]
+    let all = try PlanCommandTestSupport.run(
+      ["export", "--draws", "1000", "--paths", "200", "--to", dir.path] + model)
+    #expect(all.status == 0, "\(all.stderr)")
+    #expect(all.stderr.contains("warning: the sweep is left out: scenario 'baseline'"))
+    let files = try ExportTestTools.listing(dir)
+    #expect(files.contains("attainment.csv") && !files.contains("sweep_oat.csv"), "\(files)")
+    let alone = try PlanCommandTestSupport.run(
+      ["export", "--what", "sweep", "--to", dir.path, "--force"] + model)
+    #expect(alone.status == 2 && alone.stderr.contains("has no assumption with a low/high range"))
+  }
+
   @Test func badSweepDrawsIsAUsageError() throws {
     let result = try PlanCommandTestSupport.run(
       ["export", "--what", "sweep", "--sweep-draws", "3", "--to", "/tmp"] + Self.model)

@@ -64,8 +64,18 @@ public struct ExportCommand: ParsableCommand {
       let model = try modelOptions.load()
       // `all` leaves out attainment and the sweep for a model without scenarios; asked for
       // alone, they fail.
-      let subjects = what.subjects.filter {
+      var subjects = what.subjects.filter {
         !(what == .all && ($0 == .attainment || $0 == .sweep) && model.scenarios.isEmpty)
+      }
+      // `all` also leaves out the sweep when its scenario has nothing to vary, and says so.
+      if what == .all, subjects.contains(.sweep),
+        let scenario = try? attainment.sweepScenario(of: model),
+        !scenario.assumptions.contains(where: ScenarioFactors.isVariable)
+      {
+        subjects.removeAll { $0 == .sweep }
+        printError(
+          "warning: the sweep is left out: scenario '\(scenario.id)' has no assumption with a "
+            + "low/high range or a distribution")
       }
       let request = ProjectionRequest(
         toYear: model.config.planEnd, paths: simulation.paths, seed: simulation.seed)
