@@ -110,4 +110,18 @@ import Testing
     let header = try #require(csv.stdout.split(separator: "\n").first)
     #expect(header.contains("observations,fitted_years,backtest_forecasts,thin_evidence"))
   }
+
+  /// A plan whose targets are all settled or without data (the 13th plan, observed to 2020)
+  /// prints no empty table: one line, then every target accounted for.
+  @Test func noProbabilityPrintsALineNotAnEmptyTable() throws {
+    let model = PlanCommandTestSupport.repositoryRoot.appendingPathComponent("Models/china-13fyp")
+    for scenario in ["baseline", "all"] {
+      let result = try PlanCommandTestSupport.run(
+        ["attain", "--draws", "1000", "--scenario", scenario, "--model", model.path])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.contains("No target has a probability"), "\(scenario)")
+      #expect(!result.stdout.contains("──") && !result.stdout.contains("fitted years"))
+      #expect(result.stdout.contains("Without a probability: 8 of 8 numeric targets"))
+    }
+  }
 }

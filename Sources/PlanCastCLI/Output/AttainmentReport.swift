@@ -131,12 +131,16 @@ struct AttainmentReport {
           t.evidence?.summary(language) ?? "–",
         ])
       }
-      let (fitted, dropped) = TextTableRenderer.dropping(
-        table, columns: [10, 8, 3, 6], toFit: maxWidth)
-      blocks.append(
-        Self.trimmed(TextTableRenderer.render(fitted, maxWidth: maxWidth))
-          + (TableWidthOption.leftOutLine(dropped, language: language).map { "\n" + $0 } ?? ""))
-      blocks.append(evidenceNote(only.targets))
+      if table.rows.isEmpty {
+        blocks.append(noProbabilityLine)
+      } else {
+        let (fitted, dropped) = TextTableRenderer.dropping(
+          table, columns: [10, 8, 3, 6], toFit: maxWidth)
+        blocks.append(
+          Self.trimmed(TextTableRenderer.render(fitted, maxWidth: maxWidth))
+            + (TableWidthOption.leftOutLine(dropped, language: language).map { "\n" + $0 } ?? ""))
+        blocks.append(evidenceNote(only.targets))
+      }
       blocks += accountingBlocks(only.targets)
       if !notes.isEmpty {
         blocks.append(
@@ -156,15 +160,26 @@ struct AttainmentReport {
             return "\(probability(x)) \(symbol(x.status))"
           } + [t.evidence?.summary(language) ?? "–"])
     }
-    blocks.append(
-      zh
-        ? "实现概率 ± 蒙特卡洛标准误,每个情景 \(results.first?.draws ?? 0) 次模拟"
-        : "P(attain) ± Monte Carlo s.e., \(results.first?.draws ?? 0) draws per scenario")
-    blocks.append(Self.trimmed(TextTableRenderer.render(table, maxWidth: maxWidth)))
-    blocks.append(zh ? "● 进度正常  ◐ 有风险  ○ 偏离目标" : "● on track  ◐ at risk  ○ off track")
-    blocks.append(evidenceNote(results.first?.targets ?? []))
+    if table.rows.isEmpty {
+      blocks.append(noProbabilityLine)
+    } else {
+      blocks.append(
+        zh
+          ? "实现概率 ± 蒙特卡洛标准误,每个情景 \(results.first?.draws ?? 0) 次模拟"
+          : "P(attain) ± Monte Carlo s.e., \(results.first?.draws ?? 0) draws per scenario")
+      blocks.append(Self.trimmed(TextTableRenderer.render(table, maxWidth: maxWidth)))
+      blocks.append(zh ? "● 进度正常  ◐ 有风险  ○ 偏离目标" : "● on track  ◐ at risk  ○ off track")
+      blocks.append(evidenceNote(results.first?.targets ?? []))
+    }
     blocks += accountingBlocks(results.first?.targets ?? [])
     return blocks.joined(separator: "\n\n")
+  }
+
+  /// Said instead of an empty table.
+  private var noProbabilityLine: String {
+    language == .zh
+      ? "没有目标有实现概率:各目标已由观测值确定,或缺少数据或模型(见下)。"
+      : "No target has a probability: each is settled by its observations or lacks data or a model (below)."
   }
 
   /// The targets without a probability and the skipped scenario files, so that the view
