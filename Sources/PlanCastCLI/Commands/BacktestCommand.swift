@@ -86,11 +86,9 @@ public struct BacktestCommand: ParsableCommand {
       case .json: print(report.json().render())
       case .table:
         let maxWidth = tableWidth.maxWidth
-        let (table, leftOut) = report.displayTable(maxWidth: maxWidth)
-        print(TextTableRenderer.render(table, maxWidth: maxWidth), terminator: "")
-        if let leftOut { print(leftOut) }
+        print(report.displayText(maxWidth: maxWidth), terminator: "")
         print("\n" + report.verdictText(maxWidth: maxWidth), terminator: "")
-      case .csv, .markdown: print(format.render(report.table(digits: nil)), terminator: "")
+      case .csv, .markdown: print(format.render(report.table()), terminator: "")
       }
     }
   }

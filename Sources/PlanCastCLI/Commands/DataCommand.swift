@@ -37,13 +37,10 @@ struct DataCoverageCommand: ParsableCommand {
       case .table:
         let (full, notes) = report.coverageTable()
         // On a narrow terminal the indicator code goes first, then names are cut.
-        let maxWidth = tableWidth.maxWidth
-        let (table, dropped) = TextTableRenderer.dropping(
-          full, columns: [1], toFit: maxWidth, beforeCuttingText: true)
-        print(TextTableRenderer.render(table, maxWidth: maxWidth), terminator: "")
-        if let line = TableWidthOption.leftOutLine(dropped, language: language.lang) {
-          print(line)
-        }
+        print(
+          TextTableRenderer.fitted(
+            full, dropping: [1], toFit: tableWidth.maxWidth, beforeCuttingText: true,
+            language: language.lang), terminator: "")
         if !notes.isEmpty { print("\n" + notes.joined(separator: "\n")) }
       }
     }

@@ -52,13 +52,10 @@ public struct ProjectCommand: ParsableCommand {
       case .table:
         let (full, notes) = report.displayTable()
         // On a narrow terminal the 95 % interval, the model, then the unit go first.
-        let maxWidth = tableWidth.maxWidth
-        let (table, dropped) = TextTableRenderer.dropping(
-          full, columns: [6, 7, 2], toFit: maxWidth)
-        print(TextTableRenderer.render(table, maxWidth: maxWidth), terminator: "")
-        if let line = TableWidthOption.leftOutLine(dropped, language: language.lang) {
-          print(line)
-        }
+        print(
+          TextTableRenderer.fitted(
+            full, dropping: [6, 7, 2], toFit: tableWidth.maxWidth, language: language.lang),
+          terminator: "")
         if !notes.isEmpty { print("\n" + notes.joined(separator: "\n")) }
       }
     }

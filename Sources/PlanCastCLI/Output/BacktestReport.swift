@@ -60,19 +60,20 @@ struct BacktestReport {
             + "model have no finite mean and are left out of the verdict")
       }
     }
-    let (fitted, dropped) = TextTableRenderer.dropping(
-      table, columns: [10, 6, 2, 9, 5], toFit: maxWidth, beforeCuttingText: true)
-    let leftOut = TableWidthOption.leftOutLine(dropped, language: .en).map { $0 + "\n" } ?? ""
-    return "Verdict per series: the declared model against the better of naive and drift, scored "
-      + "on the forecasts both made\n\n" + TextTableRenderer.render(fitted, maxWidth: maxWidth)
-      + leftOut + (warnings.isEmpty ? "" : "\n" + warnings.joined(separator: "\n") + "\n")
+    let heading =
+      "Verdict per series: the declared model against the better of naive and drift, scored "
+      + "on the forecasts both made\n\n"
+    let fitted = TextTableRenderer.fitted(
+      table, dropping: [10, 6, 2, 9, 5], toFit: maxWidth, beforeCuttingText: true, language: .en)
+    let warningLines = warnings.isEmpty ? "" : "\n" + warnings.joined(separator: "\n") + "\n"
+    return heading + fitted + warningLines
   }
 
   /// The terminal table: numbers rounded to what they support (RMSE and Winkler scores by
   /// their size, MASE to 2 decimals, coverage in whole %), no MAPE for annual rates. On a narrow
   /// terminal the Winkler scores, then RMSE and MAPE are left out before any name is cut (and
   /// the line says so).
-  func displayTable(maxWidth: Int?) -> (table: Table, leftOut: String?) {
+  func displayText(maxWidth: Int?) -> String {
     var table = Table(
       headers: [
         "city", "indicator", "model", "n", "MAPE %", "RMSE", "MASE", "in 80%", "in 95%",
@@ -95,22 +96,19 @@ struct BacktestReport {
         sized(s.winkler80), sized(s.winkler95),
       ])
     }
-    let (fitted, dropped) = TextTableRenderer.dropping(
-      table, columns: [10, 9, 5, 4], toFit: maxWidth, beforeCuttingText: true)
-    return (fitted, TableWidthOption.leftOutLine(dropped, language: .en))
+    return TextTableRenderer.fitted(
+      table, dropping: [10, 9, 5, 4], toFit: maxWidth, beforeCuttingText: true, language: .en)
   }
 
-  /// `digits` rounds for the terminal; `nil` keeps full precision (CSV, Markdown).
-  func table(digits: Int?) -> Table {
+  /// Every score at full precision (CSV, Markdown).
+  func table() -> Table {
     var table = Table(
       headers: [
         "city", "indicator", "model", "n", "mape", "rmse", "mase", "coverage80", "coverage95",
         "winkler80", "winkler95",
       ],
       alignments: [.left, .left, .left] + Array(repeating: .right, count: 8))
-    func text(_ x: Double) -> String {
-      digits.map { NumberText.fixed(x, digits: $0) } ?? "\(x)"
-    }
+    func text(_ x: Double) -> String { "\(x)" }
     for row in rows {
       guard let s = row.summary else {
         table.append(

@@ -1,3 +1,5 @@
+import PlanCastPlan
+
 /// Renders a ``Table`` for a terminal, aligning columns by display width so that Chinese
 /// text (two columns a character) lines up.
 enum TextTableRenderer {
@@ -32,6 +34,19 @@ enum TextTableRenderer {
     out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: separator))
     out += table.textRows.enumerated().map { line($1, row: $0) }
     return out.joined(separator: "\n") + "\n"
+  }
+
+  /// `table` fitted to `maxWidth` (``dropping(_:columns:toFit:separator:beforeCuttingText:)``,
+  /// then ``render(_:separator:style:maxWidth:)``), followed by the line saying which columns
+  /// were left out, if any.
+  static func fitted(
+    _ table: Table, dropping droppable: [Int], toFit maxWidth: Int?,
+    beforeCuttingText: Bool = false, language: Language
+  ) -> String {
+    let (kept, dropped) = dropping(
+      table, columns: droppable, toFit: maxWidth, beforeCuttingText: beforeCuttingText)
+    return render(kept, maxWidth: maxWidth)
+      + (TableWidthOption.leftOutLine(dropped, language: language).map { $0 + "\n" } ?? "")
   }
 
   /// `table` without the `droppable` columns (left out in that order) that it cannot keep and
