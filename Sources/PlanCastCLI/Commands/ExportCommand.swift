@@ -266,9 +266,17 @@ struct AttainmentRunOptions: ParsableArguments {
   }
 
   /// The average path of each average-growth target under the sweep scenario, from the same
-  /// draws as the attainment table.
-  func averagePaths(model: PlanModel, seed: UInt64) throws -> [AveragePathRecord] {
+  /// draws as the attainment table; none (and no simulation) when `runs`, the table's, give
+  /// no average-growth target a probability under that scenario.
+  func averagePaths(model: PlanModel, seed: UInt64, runs: [AttainmentRun]) throws
+    -> [AveragePathRecord]
+  {
     let scenario = try sweepScenario(of: model)
+    let measured = runs.first { $0.scenario.id == scenario.id }?.records.contains {
+      if case .averageGrowth = $0.target.form { return $0.probability != nil }
+      return false
+    }
+    guard measured != false else { return [] }
     let settings = MonteCarloSettings(
       draws: draws, seed: seed, threads: threads, thresholds: thresholds)
     do {

@@ -76,7 +76,9 @@ public struct ReportCommand: ParsableCommand {
         variable ? try attainmentOptions.oneAtATime(model: model, seed: simulation.seed) : nil
       let averagePaths =
         attainment.isEmpty
-        ? [] : try attainmentOptions.averagePaths(model: model, seed: simulation.seed)
+        ? []
+        : try attainmentOptions.averagePaths(
+          model: model, seed: simulation.seed, runs: attainment)
       var manifest = try ExportCommand.manifest(
         model: model, asOf: modelOptions.asOf, simulation: simulation, language: lang,
         options: [
