@@ -31,8 +31,7 @@ struct BacktestReport {
         guard let s else { return ["–", "–", "–"] }
         return [
           NumberText.fixed(s.mase, digits: 2),
-          NumberText.fixed(s.coverage80 * 100, digits: 0) + "%",
-          NumberText.fixed(s.coverage95 * 100, digits: 0) + "%",
+          Self.percent(s.coverage80), Self.percent(s.coverage95),
         ]
       }
       let declared = v.declaredModel.map { $0.replacingOccurrences(of: "declared: ", with: "") }
@@ -88,16 +87,20 @@ struct BacktestReport {
       }
       let digits = NumberText.decimals(bySizeOf: [s.rmse, s.winkler80, s.winkler95])
       func sized(_ x: Double) -> String { NumberText.fixed(x, digits: digits) }
-      func percent(_ x: Double) -> String { NumberText.fixed(x * 100, digits: 0) + "%" }
       table.append([
         row.area, row.indicator, row.model, "\(s.count)",
         rates.contains(row.indicator) ? "–" : NumberText.fixed(s.mape, digits: 1), sized(s.rmse),
-        NumberText.fixed(s.mase, digits: 2), percent(s.coverage80), percent(s.coverage95),
+        NumberText.fixed(s.mase, digits: 2), Self.percent(s.coverage80), Self.percent(s.coverage95),
         sized(s.winkler80), sized(s.winkler95),
       ])
     }
     return TextTableRenderer.fitted(
       table, dropping: [10, 9, 5, 4], toFit: maxWidth, beforeCuttingText: true, language: .en)
+  }
+
+  /// A coverage (a fraction) as whole percent on the terminal: "79%".
+  private static func percent(_ fraction: Double) -> String {
+    NumberText.fixed(fraction * 100, digits: 0) + "%"
   }
 
   /// Every score at full precision (CSV, Markdown).
